@@ -1,0 +1,9 @@
+namespace OCore.Api.Branches;
+
+public enum BranchResolutionKind
+{
+    Matched,
+    Conflict,
+    NoMatch,
+    InvalidBranch,
+}

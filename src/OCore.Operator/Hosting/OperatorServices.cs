@@ -1,0 +1,41 @@
+using k8s;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace OCore.Operator.Hosting;
+
+public static class OperatorServices
+{
+    /// <summary>Command-line switches as people type them, mapped to configuration keys.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Switches = new Dictionary<string, string>
+    {
+        ["--kubeconfig"] = $"{OperatorOptions.Section}:Kubeconfig",
+        ["--public-url"] = $"{OperatorOptions.Section}:PublicReceiverUrl",
+        ["--namespace"] = $"{OperatorOptions.Section}:WatchNamespace",
+        ["--workers"] = $"{OperatorOptions.Section}:Workers",
+        ["--log-format"] = "log-format",
+    };
+
+    public static IServiceCollection AddOperator(this IServiceCollection services)
+    {
+        services.AddOptions<OperatorOptions>()
+            .BindConfiguration(OperatorOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => Uri.TryCreate(o.PublicReceiverUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+                "Operator:PublicReceiverUrl must be an absolute http(s) URL")
+            .Validate(o => string.IsNullOrEmpty(o.Kubeconfig) || File.Exists(o.Kubeconfig),
+                "Operator:Kubeconfig (--kubeconfig) names a file that does not exist")
+            .ValidateOnStart();
+
+        services.AddSingleton<IKubernetes>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
+            var config = string.IsNullOrEmpty(options.Kubeconfig)
+                ? KubernetesClientConfiguration.InClusterConfig()
+                : KubernetesClientConfiguration.BuildConfigFromConfigFile(options.Kubeconfig);
+            return new Kubernetes(config);
+        });
+        services.AddHostedService<ClusterConnectionCheck>();
+        return services;
+    }
+}
