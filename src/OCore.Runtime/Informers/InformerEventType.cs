@@ -1,0 +1,9 @@
+namespace OCore.Runtime.Informers;
+
+public enum InformerEventType
+{
+    Added,
+    Updated,
+    Deleted,
+    Resync,
+}

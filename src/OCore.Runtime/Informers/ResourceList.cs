@@ -1,0 +1,3 @@
+namespace OCore.Runtime.Informers;
+
+public sealed record ResourceList<T>(IReadOnlyList<T> Items, string ResourceVersion);
