@@ -64,13 +64,23 @@ public sealed class Controller : IDisposable
         return this;
     }
 
-    /// <summary>Waits for every watched cache, then reconciles until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for every watched cache, then reconciles until <paramref name="stopping"/> fires: then no new key is
+    /// taken and in-flight reconciles run on until they finish or <paramref name="abort"/> cancels them.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stopping, CancellationToken abort)
     {
-        await Task.WhenAll(_syncWaits.Select(wait => wait(cancellationToken)));
+        await Task.WhenAll(_syncWaits.Select(wait => wait(stopping))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (stopping.IsCancellationRequested)
+            return;
         _logger.LogInformation("Controller {Controller} started with {Workers} workers", Name, _workers);
-        await Task.WhenAll(Enumerable.Range(0, _workers).Select(_ => Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None)));
+        using var onStop = stopping.Register(Queue.ShutDown);
+        await Task.WhenAll(Enumerable.Range(0, _workers).Select(_ => Task.Run(() => WorkAsync(abort), CancellationToken.None)));
+        _logger.LogInformation("Controller {Controller} stopped", Name);
     }
+
+    /// <summary>Runs until cancelled, abandoning in-flight reconciles at once.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken, cancellationToken);
 
     public void Dispose() => Queue.Dispose();
 
