@@ -1,9 +1,12 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using OCore.Operator.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, OperatorServices.Switches.ToDictionary());
 builder.AddOperatorLogging();
 builder.Services.AddOperator();
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapOperatorEndpoints();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to tests that host the operator in-process.</summary>
+public partial class Program;

@@ -1,6 +1,4 @@
 using k8s;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace OCore.Operator.Hosting;
 

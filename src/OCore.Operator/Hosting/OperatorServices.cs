@@ -1,6 +1,6 @@
 using k8s;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OCore.Runtime.Hosting;
 
 namespace OCore.Operator.Hosting;
 
@@ -14,6 +14,7 @@ public static class OperatorServices
         ["--namespace"] = $"{OperatorOptions.Section}:WatchNamespace",
         ["--workers"] = $"{OperatorOptions.Section}:Workers",
         ["--log-format"] = "log-format",
+        ["--leader-elect"] = $"{OperatorOptions.Section}:LeaderElection:Enabled",
     };
 
     public static IServiceCollection AddOperator(this IServiceCollection services)
@@ -36,6 +37,10 @@ public static class OperatorServices
             return new Kubernetes(config);
         });
         services.AddHostedService<ClusterConnectionCheck>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<OperatorOptions>>().Value.LeaderElection);
+        services.AddSingleton(provider => OperatorControllers.CreateManager(provider));
+        services.AddHostedService(provider => provider.GetRequiredService<ControllerManager>());
         return services;
     }
 }

@@ -129,7 +129,9 @@ public sealed class Controller : IDisposable
         catch (Exception error)
         {
             ControllerMetrics.Reconciles.WithLabels(Name, "error").Inc();
-            _logger.LogWarning("Reconcile of {Controller} {Key} failed (attempt {Attempt}): {Message}",
+            // API answers (conflicts, throttling) are expected and need no stack trace; anything else is a bug to see.
+            var expected = error is KubernetesApiException or k8s.Autorest.HttpOperationException or HttpRequestException;
+            _logger.LogWarning(expected ? null : error, "Reconcile of {Controller} {Key} failed (attempt {Attempt}): {Message}",
                 Name, key, Queue.Failures(key) + 1, error.Message);
             Queue.AddRateLimited(key);
         }

@@ -48,7 +48,7 @@ public sealed class CustomResourceWriter<T>(IKubernetes kubernetes)
     {
         ArgumentNullException.ThrowIfNull(current);
         var statusJson = KubernetesJson.Serialize(status);
-        if (current is IStatus<TStatus> withStatus && KubernetesJson.Serialize(withStatus.Status) == statusJson)
+        if (current is IStatus<TStatus> { Status: { } existing } && KubernetesJson.Serialize(existing) == statusJson)
             return;
 
         var target = current;
