@@ -1,0 +1,165 @@
+using OCore.Api.Git;
+
+namespace OCore.Git.Remote;
+
+/// <summary>
+/// Reads a Git repository over SSH with a project's deploy key. The network part runs the <c>git</c> CLI, which
+/// uses the system <c>ssh</c> client; the key and known_hosts live in a private temporary directory only for the
+/// duration of one call. Every call is bounded by <see cref="Timeout"/>; cancelling it kills git and ssh.
+/// </summary>
+public sealed class RemoteRepository
+{
+    /// <summary>The time one call may take when no other timeout is given.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <param name="timeout">The time one call may take, including every git command it runs; default 60 s.</param>
+    public RemoteRepository(TimeSpan? timeout = null)
+    {
+        Timeout = timeout ?? DefaultTimeout;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(timeout));
+    }
+
+    public TimeSpan Timeout { get; }
+
+    /// <summary>
+    /// The branches of the repository and the commit each points to, like <c>git ls-remote --heads</c>.
+    /// </summary>
+    /// <returns>Branch name (without <c>refs/heads/</c>) to full commit id, sorted by name.</returns>
+    /// <exception cref="GitAccessException">The repository could not be read; the message names the fix.</exception>
+    public Task<IReadOnlyDictionary<string, string>> ListHeadsAsync(
+        RepositoryUrl url, DeployKeyCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(credentials);
+        return WithGitAsync(url, credentials, "ls-remote", cancellationToken, async git =>
+        {
+            var output = await git.RunAsync("ls-remote", null, "ls-remote", "--heads", url.ToSshUrl()).ConfigureAwait(false);
+            return (IReadOnlyDictionary<string, string>)ParseHeads(output);
+        });
+    }
+
+    /// <summary>
+    /// Fetches exactly <paramref name="commit"/> into the new repository <paramref name="targetDirectory"/> and checks
+    /// it out (detached). Only that commit is fetched when the server allows it (shallow); otherwise all branches and
+    /// tags are fetched. On failure the target directory is removed.
+    /// </summary>
+    /// <param name="url">The repository; reached over SSH whatever form it was given in.</param>
+    /// <param name="credentials">The project's deploy key and known_hosts.</param>
+    /// <param name="commit">The full commit id to check out.</param>
+    /// <param name="targetDirectory">A directory that does not exist yet or is empty.</param>
+    /// <param name="baseCommit">
+    /// Optionally the commit deployed before, fetched as well so <see cref="Modules.OdooModuleChanges"/> can compare
+    /// the two; skipped silently when the server no longer has it (after a force push).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call and kills git and ssh.</param>
+    /// <exception cref="GitAccessException">
+    /// The repository could not be read, or it has no such commit (<see cref="GitAccessErrorKind.Other"/>).
+    /// </exception>
+    public async Task CloneAtCommitAsync(
+        RepositoryUrl url,
+        DeployKeyCredentials credentials,
+        string commit,
+        string targetDirectory,
+        string? baseCommit = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(credentials);
+        RequireCommitId(commit, nameof(commit));
+        if (baseCommit is not null)
+            RequireCommitId(baseCommit, nameof(baseCommit));
+        var target = PrepareEmptyDirectory(targetDirectory);
+        try
+        {
+            await WithGitAsync(url, credentials, "fetch", cancellationToken, async git =>
+            {
+                await FetchAsync(git, url, target, commit, baseCommit).ConfigureAwait(false);
+                await git.RunAsync("checkout", target, "checkout", "--quiet", "--detach", commit).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A half-fetched checkout must never reach the build step.
+            Directory.Delete(target, recursive: true);
+            throw;
+        }
+    }
+
+    private static async Task FetchAsync(GitCommand git, RepositoryUrl url, string target, string commit, string? baseCommit)
+    {
+        var sshUrl = url.ToSshUrl();
+        await git.RunAsync("init", target, "init", "--quiet").ConfigureAwait(false);
+        var shallow = await git.TryRunAsync(target, "fetch", "--quiet", "--no-tags", "--depth=1", sshUrl, commit).ConfigureAwait(false);
+        if (shallow.Succeeded)
+        {
+            if (baseCommit is not null)
+                await git.TryRunAsync(target, "fetch", "--quiet", "--no-tags", "--depth=1", sshUrl, baseCommit).ConfigureAwait(false);
+            return;
+        }
+
+        var error = git.ErrorOf("fetch", shallow);
+        if (error.Kind != GitAccessErrorKind.Other)
+            throw error;
+
+        // Plain git servers refuse to send a commit by id ("unadvertised object") unless
+        // uploadpack.allowReachableSHA1InWant is set: fetch every branch and tag, then look for the commit.
+        await git.RunAsync("fetch", target, "fetch", "--quiet", sshUrl, "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*")
+            .ConfigureAwait(false);
+        var found = await git.TryRunAsync(target, "cat-file", "-e", commit + "^{commit}").ConfigureAwait(false);
+        if (!found.Succeeded)
+        {
+            throw new GitAccessException(GitAccessErrorKind.Other,
+                $"Commit {commit} is not on any branch or tag of {url.FullName}: it may have been removed by a force push; " +
+                "push it again or deploy a newer commit.");
+        }
+    }
+
+    private async Task<T> WithGitAsync<T>(
+        RepositoryUrl url, DeployKeyCredentials credentials, string operation, CancellationToken cancellationToken, Func<GitCommand, Task<T>> work)
+    {
+        using var files = CredentialFiles.Write(credentials);
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var git = new GitCommand(url, credentials, SshCommand.For(files, Timeout), linked.Token);
+        try
+        {
+            return await work(git).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw GitErrors.TimedOut(url, operation, Timeout);
+        }
+    }
+
+    private static SortedDictionary<string, string> ParseHeads(string output)
+    {
+        var heads = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length == 2 && GitRefs.BranchOf(fields[1]) is { } branch)
+                heads[branch] = fields[0];
+        }
+
+        return heads;
+    }
+
+    /// <summary>Only full ids: anything else could be a branch name or, starting with '-', an option to git.</summary>
+    private static void RequireCommitId(string commit, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(commit, parameterName);
+        if (commit.Length is not (40 or 64) || !commit.All(char.IsAsciiHexDigitLower))
+            throw new ArgumentException($"'{commit}' is not a full lower-case commit id", parameterName);
+    }
+
+    private static string PrepareEmptyDirectory(string targetDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetDirectory);
+        var target = Path.GetFullPath(targetDirectory);
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            throw new ArgumentException($"'{target}' must not exist yet or be empty", nameof(targetDirectory));
+        Directory.CreateDirectory(target);
+        return target;
+    }
+}

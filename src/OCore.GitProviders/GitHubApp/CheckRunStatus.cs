@@ -1,0 +1,8 @@
+namespace OCore.GitProviders.GitHubApp;
+
+public enum CheckRunStatus
+{
+    Queued,
+    InProgress,
+    Completed,
+}

@@ -1,0 +1,3 @@
+namespace OCore.GitProviders.GitHubApp.Json;
+
+internal sealed record AccountResponse(string Login, long Id, string? Type);

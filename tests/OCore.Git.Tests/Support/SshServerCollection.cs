@@ -1,0 +1,8 @@
+namespace OCore.Git.Tests.Support;
+
+/// <summary>Tests that share one real sshd; they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class SshServerCollection : ICollectionFixture<SshServerFixture>
+{
+    public const string Name = "sshd";
+}

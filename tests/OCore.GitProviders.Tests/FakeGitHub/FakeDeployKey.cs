@@ -1,0 +1,3 @@
+namespace OCore.GitProviders.Tests.FakeGitHub;
+
+public sealed record FakeDeployKey(long Id, string Title, string Key, bool ReadOnly);
