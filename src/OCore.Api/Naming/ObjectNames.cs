@@ -31,6 +31,9 @@ public static class ObjectNames
             ? $"{owner}-{suffix}"
             : Join([owner, suffix], Hash($"{owner}\n{suffix}"));
 
+    /// <summary>A DNS label for arbitrary text, e.g. a branch in a host name: always slug plus hash, at most 63 characters.</summary>
+    public static string DnsLabel(string value) => Join([value], Hash(value));
+
     /// <summary>A label value for arbitrary text (label values allow 63 characters of <c>[A-Za-z0-9._-]</c>).</summary>
     public static string LabelValue(string value)
     {

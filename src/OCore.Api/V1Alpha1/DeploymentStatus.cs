@@ -12,6 +12,15 @@ public sealed class DeploymentStatus : ResourceStatus
     [Description("The image built for this commit (repository:commit@digest).")]
     public string? Image { get; set; }
 
+    [Description("The modules this deployment updates and installs.")]
+    public ModuleChanges? Modules { get; set; }
+
+    [Description("The image the environment served before this rollout; restored if the rollout fails.")]
+    public string? PreviousImage { get; set; }
+
+    [Description("The commit the environment served before this deployment.")]
+    public string? PreviousCommit { get; set; }
+
     [Description("The GitHub check run reporting this deployment.")]
     public long? CheckRunId { get; set; }
 

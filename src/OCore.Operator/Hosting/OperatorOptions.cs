@@ -24,6 +24,25 @@ public sealed class OperatorOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Operator:WebhookSecretGracePeriod must be between 0 and 30 days")]
     public TimeSpan WebhookSecretGracePeriod { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>At most this many per-branch environments per project (glob mappings with a template); 0 allows none.</summary>
+    [Range(0, 1000, ErrorMessage = "Operator:MaxBranchEnvironments must be between 0 and 1000")]
+    public int MaxBranchEnvironments { get; set; } = 10;
+
+    /// <summary>Images the pipeline's Jobs run.</summary>
+    public PipelineImageOptions Images { get; set; } = new();
+
+    /// <summary>How long a rollout may take to become ready before it is rolled back.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Operator:RolloutTimeout must be between 1 second and 1 hour")]
+    public TimeSpan RolloutTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Finished Deployments kept per environment; older ones are deleted with their Jobs.</summary>
+    [Range(1, 1000, ErrorMessage = "Operator:DeploymentHistoryLimit must be between 1 and 1000")]
+    public int DeploymentHistoryLimit { get; set; } = 10;
+
+    /// <summary>Time allowed for one git operation (listing branches, fetching a commit).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00", ErrorMessage = "Operator:GitTimeout must be between 1 second and 30 minutes")]
+    public TimeSpan GitTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Reconciles running at once, per controller.</summary>
     [Range(1, 64, ErrorMessage = "Operator:Workers must be between 1 and 64")]
     public int Workers { get; set; } = 4;

@@ -112,7 +112,9 @@ public sealed class ControllerManager(
     {
         using var abort = new CancellationTokenSource();
         using var onStop = stoppingToken.Register(() => abort.CancelAfter(ShutdownGrace));
-        await RunControllersAsync(stoppingToken, abort.Token);
+        // Informers keep running until shutdown even with no controller (the receiver only reads caches).
+        await Task.WhenAll(RunControllersAsync(stoppingToken, abort.Token),
+            Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default));
     }
 
     private Task RunControllersAsync(CancellationToken stopping, CancellationToken abort) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -8,13 +9,12 @@ using OCore.Runtime.Informers;
 namespace OCore.Runtime.Writing;
 
 /// <summary>
-/// Writes custom resources of one kind: status through the status subresource (skipped when nothing changed, retried
-/// on a conflict with the latest resourceVersion) and metadata through resourceVersion-guarded merge patches.
+/// Writes custom resources of one kind: status through the status subresource (skipped when nothing changed) and
+/// metadata through merge patches, both guarded by the resourceVersion the caller read.
 /// </summary>
 public sealed class CustomResourceWriter<T>(IKubernetes kubernetes)
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    private const int ConflictRetries = 5;
     private readonly ResourceType _type = ResourceType.Of<T>();
 
     public async Task<T> CreateAsync(T obj, CancellationToken cancellationToken)
@@ -40,9 +40,9 @@ public sealed class CustomResourceWriter<T>(IKubernetes kubernetes)
     }
 
     /// <summary>
-    /// Writes <paramref name="status"/> as the object's status unless it equals <paramref name="current"/>'s.
-    /// On a conflict the latest object is read and the same status written again: a status is computed from
-    /// what the reconcile observed, so it does not depend on the object's other fields.
+    /// Writes <paramref name="status"/> as the object's status unless it equals <paramref name="current"/>'s. The write
+    /// carries the resourceVersion the status was computed from: a conflict means the reconcile saw stale data, so it
+    /// fails and the key is reconciled again from fresh state instead of overwriting newer information.
     /// </summary>
     public async Task UpdateStatusAsync<TStatus>(T current, TStatus status, CancellationToken cancellationToken)
     {
@@ -51,23 +51,25 @@ public sealed class CustomResourceWriter<T>(IKubernetes kubernetes)
         if (current is IStatus<TStatus> { Status: { } existing } && KubernetesJson.Serialize(existing) == statusJson)
             return;
 
-        var target = current;
-        for (var attempt = 1; ; attempt++)
+        var body = JsonNode.Parse(KubernetesJson.Serialize(current))!.AsObject();
+        body["status"] = JsonNode.Parse(statusJson);
+        await kubernetes.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
+            body, _type.Group, _type.Version, current.Metadata.NamespaceProperty, _type.Plural, current.Metadata.Name,
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Deletes the object (background propagation: what it owns follows); gone already is fine.</summary>
+    public async Task DeleteAsync(T obj, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        try
         {
-            var body = JsonSerializer.SerializeToNode(JsonDocument.Parse(KubernetesJson.Serialize(target)).RootElement)!.AsObject();
-            body["status"] = System.Text.Json.Nodes.JsonNode.Parse(statusJson);
-            try
-            {
-                await kubernetes.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
-                    body, _type.Group, _type.Version, target.Metadata.NamespaceProperty, _type.Plural, target.Metadata.Name,
-                    cancellationToken: cancellationToken);
-                return;
-            }
-            catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.Conflict && attempt < ConflictRetries)
-            {
-                target = await GetAsync(target.Metadata.NamespaceProperty, target.Metadata.Name, cancellationToken)
-                    ?? throw new InvalidOperationException($"{_type.Kind} {ObjectKey.Of(current)} was deleted while its status was written");
-            }
+            await kubernetes.CustomObjects.DeleteNamespacedCustomObjectAsync(_type.Group, _type.Version, obj.Metadata.NamespaceProperty, _type.Plural,
+                obj.Metadata.Name, propagationPolicy: "Background", cancellationToken: cancellationToken);
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Already gone.
         }
     }
 

@@ -1,0 +1,11 @@
+namespace OCore.WebhookReceiver.Endpoints;
+
+/// <summary>An HTTP status with its body and, on 429, how long to wait.</summary>
+internal sealed record WebhookAnswer(int StatusCode, WebhookResponse Body, TimeSpan? RetryAfter = null)
+{
+    public static WebhookAnswer Error(int statusCode, string status, string message) =>
+        new(statusCode, new WebhookResponse(status, message));
+
+    public static WebhookAnswer BadRequest(string message) =>
+        Error(StatusCodes.Status400BadRequest, WebhookStatus.BadRequest, message);
+}

@@ -1,0 +1,8 @@
+namespace OCore.WebhookReceiver.Push;
+
+public enum RefChangeKind
+{
+    Created,
+    Updated,
+    Deleted,
+}

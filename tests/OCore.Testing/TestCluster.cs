@@ -1,0 +1,86 @@
+using System.Text;
+using k8s;
+using k8s.Models;
+using OCore.Api.Serialization;
+using OCore.DevCluster;
+
+namespace OCore.Testing;
+
+/// <summary>
+/// A DevCluster on a free loopback port with oCore's generated CRDs installed, an admin client, and a kubeconfig
+/// file for processes (the operator, kubectl). Each test class gets its own; each test its own namespace.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly string _directory;
+
+    private TestCluster(DevClusterServer server, string directory)
+    {
+        Server = server;
+        _directory = directory;
+        KubeconfigPath = System.IO.Path.Combine(directory, "kubeconfig");
+        File.WriteAllText(KubeconfigPath, server.Kubeconfig);
+        Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(new MemoryStream(Encoding.UTF8.GetBytes(server.Kubeconfig))));
+    }
+
+    public DevClusterServer Server { get; }
+
+    public IKubernetes Client { get; }
+
+    public string KubeconfigPath { get; }
+
+    public static async Task<TestCluster> StartAsync(DevClusterOptions? options = null)
+    {
+        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ocore-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var server = await DevClusterServer.StartAsync(options ?? new DevClusterOptions());
+        var cluster = new TestCluster(server, directory);
+        await cluster.InstallCrdsAsync();
+        return cluster;
+    }
+
+    /// <summary>Creates a namespace with a unique name (an oCore organization) and returns its name.</summary>
+    public async Task<string> CreateNamespaceAsync(string prefix = "org")
+    {
+        var name = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
+        return name;
+    }
+
+    /// <summary>Applies YAML documents as the API would receive them from kubectl create (custom and built-in kinds).</summary>
+    public async Task CreateFromYamlAsync(string yaml, string @namespace)
+    {
+        foreach (var document in JsonYaml.ReadDocuments(yaml))
+        {
+            var apiVersion = document["apiVersion"]!.GetValue<string>();
+            var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
+            var (group, version) = slash < 0 ? ("", apiVersion) : (apiVersion[..slash], apiVersion[(slash + 1)..]);
+            var plural = document["kind"]!.GetValue<string>().ToLowerInvariant() + "s";
+            document["metadata"]!["namespace"] = @namespace;
+            await Client.CustomObjects.CreateNamespacedCustomObjectAsync(document, group, version, @namespace, plural);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process that still holds a file; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private async Task InstallCrdsAsync()
+    {
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("config", "crds"), "*.yaml"))
+        {
+            var crd = KubernetesJson.Deserialize<V1CustomResourceDefinition>(JsonYaml.ReadDocuments(await File.ReadAllTextAsync(file))[0]);
+            await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
+        }
+    }
+}
