@@ -112,7 +112,7 @@ public sealed class DevClusterServer : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DevCluster");
         var handler = new ApiHandler(operations, authenticator, new AccessControl(authenticator, authorizer), new EscalationCheck(authorizer, store), new AccessReviews(authorizer, authenticator),
-            new WatchStreamer(store, options.BookmarkInterval), faults, logger);
+            new WatchStreamer(store, options.BookmarkInterval), faults, workloads, logger);
         app.Run(handler.HandleAsync);
         await app.StartAsync(cancellationToken);
 

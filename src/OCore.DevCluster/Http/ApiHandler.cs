@@ -24,6 +24,7 @@ internal sealed class ApiHandler(
     AccessReviews reviews,
     WatchStreamer watches,
     DevClusterFaults faults,
+    Workloads.DevClusterWorkloads workloads,
     ILogger logger)
 {
     private readonly Discovery _discovery = new(operations.Registry);
@@ -142,7 +143,7 @@ internal sealed class ApiHandler(
                 break;
             case "log" when type.GroupResource == "pods" && request.Verb == "get":
                 var pod = operations.Get(type, ns, request.Name);
-                await Responses.WriteTextAsync(context, 200, Workloads.PodLogs.For(pod, context.Request.Query["container"]));
+                await Responses.WriteTextAsync(context, 200, Workloads.PodLogs.For(pod, context.Request.Query["container"], workloads));
                 break;
             case "scale" when type.ExtraSubresources.Contains("scale"):
                 await ServeScaleAsync(context, request, type, ns, user);

@@ -7,7 +7,7 @@ namespace OCore.DevCluster.Workloads;
 /// <summary>The pods/log subresource: the scripted log text once the container has started.</summary>
 internal static class PodLogs
 {
-    public static string For(JsonObject pod, string? container)
+    public static string For(JsonObject pod, string? container, DevClusterWorkloads workloads)
     {
         var containers = (pod.ObjectAt("spec")?["containers"] as JsonArray ?? []).OfType<JsonObject>().Select(c => c.GetString("name") ?? "").ToList();
         var name = string.IsNullOrEmpty(container) ? containers.FirstOrDefault() ?? "" : container;
@@ -19,6 +19,10 @@ internal static class PodLogs
         {
             throw ApiErrors.BadRequest($"container \"{name}\" in pod \"{pod.Name()}\" is waiting to start: ContainerCreating");
         }
-        return pod.ObjectAt("metadata", "annotations").GetString(WorkloadAnnotations.Log) ?? "";
+        // The pod's own annotation wins; else the script of its Job (DevClusterWorkloads.ScriptJobs).
+        var jobName = pod.ObjectAt("metadata", "labels").GetString("batch.kubernetes.io/job-name");
+        return pod.ObjectAt("metadata", "annotations").GetString(WorkloadAnnotations.Log)
+            ?? (jobName is null ? null : workloads.ScriptFor(jobName)?.Log)
+            ?? "";
     }
 }

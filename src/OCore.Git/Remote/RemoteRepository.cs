@@ -93,8 +93,14 @@ public sealed class RemoteRepository
         var shallow = await git.TryRunAsync(target, "fetch", "--quiet", "--no-tags", "--depth=1", sshUrl, commit).ConfigureAwait(false);
         if (shallow.Succeeded)
         {
-            if (baseCommit is not null)
-                await git.TryRunAsync(target, "fetch", "--quiet", "--no-tags", "--depth=1", sshUrl, baseCommit).ConfigureAwait(false);
+            if (baseCommit is not null
+                && !(await git.TryRunAsync(target, "fetch", "--quiet", "--no-tags", "--depth=1", sshUrl, baseCommit).ConfigureAwait(false)).Succeeded)
+            {
+                // The deployed commit is no branch tip, so a plain server will not send it by id: fetch the branches,
+                // whose history holds it unless a force push removed it.
+                await git.TryRunAsync(target, "fetch", "--quiet", "--no-tags", "--unshallow", sshUrl, "+refs/heads/*:refs/remotes/origin/*").ConfigureAwait(false);
+            }
+
             return;
         }
 

@@ -2,7 +2,10 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Options;
 using OCore.Api.V1Alpha1;
+using OCore.Git.Remote;
 using OCore.Operator.BranchMappings;
+using OCore.Operator.Deployments;
+using OCore.Operator.Notifications;
 using OCore.Operator.Environments;
 using OCore.Operator.Projects;
 using OCore.Operator.Writers;
@@ -11,6 +14,7 @@ using OCore.Runtime.Hosting;
 using OCore.Runtime.Informers;
 using OCore.Runtime.LeaderElection;
 using OCore.Runtime.Writing;
+using Deployment = OCore.Api.V1Alpha1.Deployment;
 using Environment = OCore.Api.V1Alpha1.Environment;
 
 namespace OCore.Operator.Hosting;
@@ -66,6 +70,38 @@ public static class OperatorControllers
             .Watches(projects, project => MappingsOfProject(project.Metadata.NamespaceProperty, project.Metadata.Name))
             .Watches(environments, environment => MappingsOfProject(environment.Metadata.NamespaceProperty, environment.Spec.ProjectRef.Name).Concat(MappingLabel(environment)))
             .Watches(deployments, MappingLabel));
+
+        AddDeploymentController(services, manager, deployments, projects, environments, ownedSecrets, scope, events);
         return manager;
+    }
+
+    /// <summary>The pipeline: Deployments, their Jobs and the Odoo workloads they roll out.</summary>
+    private static void AddDeploymentController(IServiceProvider services, ControllerManager manager, Informer<Deployment> deployments,
+        Informer<Project> projects, Informer<Environment> environments, Informer<V1Secret> ownedSecrets, InformerOptions scope, EventRecorder events)
+    {
+        var kubernetes = services.GetRequiredService<IKubernetes>();
+        var options = services.GetRequiredService<IOptions<OperatorOptions>>();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var owned = scope with { LabelSelector = $"{Labels.ManagedBy}={Labels.ManagedByValue}" };
+        var jobs = manager.AddInformer<V1Job>(owned);
+        var workloads = manager.AddInformer<V1Deployment>(owned);
+        var caches = new PipelineCaches(deployments.Cache, projects.Cache, environments.Cache, ownedSecrets.Cache, jobs.Cache, workloads.Cache);
+        var reconciler = new DeploymentReconciler(caches, new RepositoryInspector(new RemoteRepository(options.Value.GitTimeout)),
+            new WorkloadWriter(kubernetes), new PodLogReader(kubernetes), new CustomResourceWriter<Deployment>(kubernetes),
+            new DeploymentEvents(events, services.GetRequiredService<NotificationDispatcher>(), projects.Cache), options, time);
+
+        // A workload's progress wakes the Deployments still in flight for its environment.
+        IEnumerable<ObjectKey> InFlight(V1Deployment workload) =>
+            workload.Metadata.Labels?.TryGetValue(Labels.Environment, out var environment) == true
+                ? deployments.Cache.ByIndex(Indexes.Environment, Indexes.Key(workload.Metadata.NamespaceProperty, environment))
+                    .Where(d => !PipelineSteps.IsTerminal(d.Status?.Phase)).Select(d => ObjectKey.Of(d))
+                : [];
+        manager.AddController(new Controller("deployment", reconciler, options.Value.Workers, loggers.CreateLogger("Controller.Deployment"), time)
+            .For(deployments)
+            .Owns(jobs, "Deployment")
+            .Watches(workloads, InFlight)
+            .Watches(environments, environment => deployments.Cache.ByIndex(Indexes.Environment, Indexes.Key(environment.Metadata.NamespaceProperty, environment.Metadata.Name))
+                .Where(d => !PipelineSteps.IsTerminal(d.Status?.Phase)).Select(d => ObjectKey.Of(d))));
     }
 }

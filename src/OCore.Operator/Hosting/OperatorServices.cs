@@ -1,5 +1,6 @@
 using k8s;
 using Microsoft.Extensions.Options;
+using OCore.Operator.Notifications;
 using OCore.Runtime.Hosting;
 
 namespace OCore.Operator.Hosting;
@@ -38,6 +39,10 @@ public static class OperatorServices
         });
         services.AddHostedService<ClusterConnectionCheck>();
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient(nameof(NotificationDispatcher), client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<NotificationDispatcher>(provider => ActivatorUtilities.CreateInstance<NotificationDispatcher>(provider,
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(NotificationDispatcher))));
+        services.AddHostedService(provider => provider.GetRequiredService<NotificationDispatcher>());
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<OperatorOptions>>().Value.LeaderElection);
         services.AddSingleton(provider => OperatorControllers.CreateManager(provider));
         services.AddHostedService(provider => provider.GetRequiredService<ControllerManager>());

@@ -98,6 +98,10 @@ public sealed class WorkloadTests(ClusterFixture cluster) : IClassFixture<Cluste
         Assert.Equal("BackoffLimitExceeded", failed.Status.Conditions.First(c => c.Type == "Failed").Reason);
         var pods = (await _client.CoreV1.ListNamespacedPodAsync(ns)).Items;
         Assert.All(pods, p => Assert.Equal(3, p.Status.ContainerStatuses[0].State.Terminated.ExitCode));
+
+        // The script's log is what the pods' log subresource returns.
+        using var log = await _client.CoreV1.ReadNamespacedPodLogAsync(pods[0].Metadata.Name, ns);
+        Assert.Equal("boom", await new StreamReader(log).ReadToEndAsync());
     }
 
     [Fact]

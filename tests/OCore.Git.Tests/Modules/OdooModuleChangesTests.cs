@@ -1,5 +1,5 @@
 using OCore.Git.Modules;
-using OCore.Git.Tests.Support;
+using OCore.Testing;
 
 namespace OCore.Git.Tests.Modules;
 

@@ -1,6 +1,7 @@
 using OCore.Api.Git;
 using OCore.Git.Remote;
 using OCore.Git.Tests.Support;
+using OCore.Testing;
 
 namespace OCore.Git.Tests.Remote;
 

@@ -1,6 +1,7 @@
 using OCore.Git.Modules;
 using OCore.Git.Remote;
 using OCore.Git.Tests.Support;
+using OCore.Testing;
 
 namespace OCore.Git.Tests.Remote;
 
@@ -20,6 +21,19 @@ public sealed class CloneAtCommitTests(SshServerFixture server) : IDisposable
         Assert.Equal(commits[1], Cli.Run("git", target, "rev-parse", "HEAD").Trim());
         Assert.Equal("version 2", File.ReadAllText(Path.Combine(target, "sale_ext", "models.py")));
         Assert.Empty(Cli.Run("git", target, "status", "--porcelain"));
+    }
+
+    [Fact]
+    public async Task Fetches_the_branch_history_for_a_base_commit_that_is_no_tip()
+    {
+        // The tip can be fetched by id, the deployed commit behind it cannot (plain server settings).
+        var (bare, commits) = PushThreeCommits();
+        var target = Path.Combine(clones, "tip-and-base");
+
+        await new RemoteRepository().CloneAtCommitAsync(server.UrlFor(bare), server.AcceptedKey, commits[2], target, baseCommit: commits[0]);
+
+        Assert.Equal(commits[2], Cli.Run("git", target, "rev-parse", "HEAD").Trim());
+        Assert.Equal(["sale_ext"], OdooModuleChanges.Compute(target, commits[0], commits[2]).Update);
     }
 
     [Fact]

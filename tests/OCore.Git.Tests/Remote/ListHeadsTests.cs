@@ -1,6 +1,7 @@
 using System.Text;
 using OCore.Git.Remote;
 using OCore.Git.Tests.Support;
+using OCore.Testing;
 
 namespace OCore.Git.Tests.Remote;
 

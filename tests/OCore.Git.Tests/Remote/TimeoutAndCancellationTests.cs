@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using OCore.Git.Remote;
 using OCore.Git.Tests.Support;
+using OCore.Testing;
 
 namespace OCore.Git.Tests.Remote;
 

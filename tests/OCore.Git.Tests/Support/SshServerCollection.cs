@@ -1,3 +1,5 @@
+using OCore.Testing;
+
 namespace OCore.Git.Tests.Support;
 
 /// <summary>Tests that share one real sshd; they run one after another.</summary>

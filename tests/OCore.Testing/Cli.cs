@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace OCore.Git.Tests.Support;
+namespace OCore.Testing;
 
 /// <summary>Runs the real command-line tools the tests build their repositories and keys with.</summary>
 public static class Cli

@@ -4,8 +4,9 @@ using System.Net.Sockets;
 using System.Text;
 using OCore.Api.Git;
 using OCore.Git.Remote;
+using Xunit;
 
-namespace OCore.Git.Tests.Support;
+namespace OCore.Testing;
 
 /// <summary>
 /// A real OpenSSH server on a free 127.0.0.1 port, running as the current user, that serves bare git repositories
@@ -69,6 +70,10 @@ public sealed class SshServerFixture : IAsyncLifetime
             throw;
         }
     }
+
+    /// <summary>Trusts another public key (what a person does when adding a deploy key to the repository).</summary>
+    public void AuthorizeKey(string publicKey) =>
+        File.AppendAllText(Path.Combine(Root, "authorized_keys"), publicKey.Trim() + "\n");
 
     /// <summary>A new, empty bare repository served by this server; returns its path.</summary>
     public string CreateBareRepository()

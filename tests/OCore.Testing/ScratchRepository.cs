@@ -1,4 +1,4 @@
-namespace OCore.Git.Tests.Support;
+namespace OCore.Testing;
 
 /// <summary>A real git working repository in a temporary directory, changed and committed with the git CLI.</summary>
 public sealed class ScratchRepository : IDisposable

@@ -1,0 +1,65 @@
+using OCore.Api.Git;
+using OCore.Git.Modules;
+using OCore.Git.Remote;
+
+namespace OCore.Operator.Deployments;
+
+/// <summary>
+/// The Prepare step's git work, done by the operator with the deploy key: checks the branch still points at the
+/// commit (so a late webhook for an older push never rolls an environment back), fetches the commit and the one
+/// deployed before, and computes which Odoo modules to update and install.
+/// </summary>
+public sealed class RepositoryInspector(RemoteRepository git)
+{
+    public async Task<RepositoryInspection> InspectAsync(
+        RepositoryUrl repository, DeployKeyCredentials credentials, string branch, string commit, string? previousCommit, bool requireBranchHead,
+        CancellationToken cancellationToken)
+    {
+        if (requireBranchHead)
+        {
+            var heads = await git.ListHeadsAsync(repository, credentials, cancellationToken);
+            if (!heads.TryGetValue(branch, out var head))
+                return RepositoryInspection.Stale($"branch '{branch}' no longer exists");
+            if (!string.Equals(head, commit, StringComparison.OrdinalIgnoreCase))
+                return RepositoryInspection.Stale($"branch '{branch}' has moved on to {head[..12]}; {commit[..12]} is not deployed");
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), "ocore-prepare-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var baseCommit = previousCommit is not null && previousCommit != commit ? previousCommit : null;
+            await git.CloneAtCommitAsync(repository, credentials, commit, directory, baseCommit, cancellationToken);
+            try
+            {
+                var changes = OdooModuleChanges.Compute(directory, baseCommit, commit);
+                return new RepositoryInspection(null, changes, Describe(changes, baseCommit));
+            }
+            catch (ArgumentException) when (baseCommit is not null)
+            {
+                // The deployed commit is gone (a force push): compare with nothing, so every module is installed or updated.
+                var changes = OdooModuleChanges.Compute(directory, null, commit);
+                return new RepositoryInspection(null, changes, $"the deployed commit {baseCommit[..12]} is no longer in the repository; " + Describe(changes, null));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static string Describe(OdooModuleChanges changes, string? baseCommit)
+    {
+        var parts = new List<string>();
+        if (changes.Update.Count > 0)
+            parts.Add($"update {string.Join(", ", changes.Update)}");
+        if (changes.Install.Count > 0)
+            parts.Add($"install {string.Join(", ", changes.Install)}");
+        if (changes.Removed.Count > 0)
+            parts.Add($"removed {string.Join(", ", changes.Removed)}");
+        if (changes.RequirementsChanged)
+            parts.Add("Python requirements changed");
+        var since = baseCommit is null ? "first deployment" : $"since {baseCommit[..12]}";
+        return parts.Count == 0 ? $"no Odoo module changed ({since})" : $"{string.Join("; ", parts)} ({since})";
+    }
+}
