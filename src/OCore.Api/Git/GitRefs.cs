@@ -9,6 +9,9 @@ public static class GitRefs
     /// <summary>The all-zero id providers send as the new commit of a deleted ref.</summary>
     public const string ZeroCommit = "0000000000000000000000000000000000000000";
 
+    /// <summary>Longer names are refused: they come from untrusted payloads and end up in labels and messages.</summary>
+    public const int MaxRefLength = 1024;
+
     /// <summary>The branch of a <c>refs/heads/</c> ref; null for tags, notes, pull refs and anything else.</summary>
     public static string? BranchOf(string? fullRef) =>
         fullRef is not null && fullRef.StartsWith(HeadsPrefix, StringComparison.Ordinal) && fullRef.Length > HeadsPrefix.Length
@@ -35,22 +38,32 @@ public static class GitRefs
             return "'@' is not a branch name";
         if (branch.StartsWith('-'))
             return "a branch name cannot start with '-'";
-        if (branch.EndsWith('.'))
-            return "a branch name cannot end with '.'";
-        if (branch.Contains("..", StringComparison.Ordinal) || branch.Contains("@{", StringComparison.Ordinal))
-            return "a branch name cannot contain '..' or '@{'";
-        foreach (var c in branch)
+        return RefNameError(branch);
+    }
+
+    /// <summary>Why a ref name (full, such as <c>refs/heads/main</c>, or a branch) breaks git's check-ref-format rules; null when it does not.</summary>
+    public static string? RefNameError(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+            return "ref name is empty";
+        if (name.Length > MaxRefLength)
+            return $"a ref name cannot be longer than {MaxRefLength} characters";
+        if (name.EndsWith('.'))
+            return "a ref name cannot end with '.'";
+        if (name.Contains("..", StringComparison.Ordinal) || name.Contains("@{", StringComparison.Ordinal))
+            return "a ref name cannot contain '..' or '@{'";
+        foreach (var c in name)
         {
             if (c < 0x20 || c == 0x7f || c is ' ' or '~' or '^' or ':' or '?' or '*' or '[' or '\\')
-                return $"a branch name cannot contain '{(char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString())}'";
+                return $"a ref name cannot contain '{(char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString())}'";
         }
 
-        foreach (var component in branch.Split('/'))
+        foreach (var component in name.Split('/'))
         {
             if (component.Length == 0)
-                return "a branch name cannot start or end with '/' or contain '//'";
+                return "a ref name cannot start or end with '/' or contain '//'";
             if (component.StartsWith('.') || component.EndsWith(".lock", StringComparison.Ordinal))
-                return "no part of a branch name can start with '.' or end with '.lock'";
+                return "no part of a ref name can start with '.' or end with '.lock'";
         }
 
         return null;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using OCore.Api.Git;
 
 namespace OCore.WebhookReceiver.Parsing;
 
@@ -80,7 +81,7 @@ internal readonly struct PayloadObject
     public string RefName(string name)
     {
         var value = String(name);
-        return GitRefName.IsValid(value) ? value : throw Invalid(name, "is not a valid git ref name");
+        return GitRefs.RefNameError(value) is null ? value : throw Invalid(name, "is not a valid git ref name");
     }
 
     /// <summary>A commit id (40 or 64 hex digits, lower-cased), or null for the all-zero id that means "no commit".</summary>

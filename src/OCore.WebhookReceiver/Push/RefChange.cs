@@ -1,3 +1,5 @@
+using OCore.Api.Git;
+
 namespace OCore.WebhookReceiver.Push;
 
 /// <summary>One ref changed by a push.</summary>
@@ -17,17 +19,10 @@ public sealed record RefChange(
     RefChangeKind Kind,
     bool Forced)
 {
-    private const string BranchPrefix = "refs/heads/";
-    private const string TagPrefix = "refs/tags/";
-
     /// <summary>
     /// Builds a change from a full ref. Branch and tag are read from the whole prefix, never from the last
     /// path segment, so <c>refs/heads/feature/x</c> is branch <c>feature/x</c> and <c>refs/tags/x</c> is no branch.
     /// </summary>
-    public static RefChange Create(string fullRef, string? before, string? after, RefChangeKind kind, bool forced)
-    {
-        var branch = fullRef.StartsWith(BranchPrefix, StringComparison.Ordinal) ? fullRef[BranchPrefix.Length..] : null;
-        var isTag = fullRef.StartsWith(TagPrefix, StringComparison.Ordinal);
-        return new RefChange(fullRef, branch, isTag, before, after, kind, forced);
-    }
+    public static RefChange Create(string fullRef, string? before, string? after, RefChangeKind kind, bool forced) =>
+        new(fullRef, GitRefs.BranchOf(fullRef), GitRefs.IsTag(fullRef), before, after, kind, forced);
 }

@@ -1,4 +1,4 @@
-using OCore.Api.Tests.Support;
+using OCore.Testing;
 using OCore.CrdGen;
 
 namespace OCore.Api.Tests.Crds;

@@ -1,5 +1,6 @@
 using OCore.Api.Serialization;
 using OCore.Api.Tests.Support;
+using OCore.Testing;
 
 namespace OCore.Api.Tests.Crds;
 

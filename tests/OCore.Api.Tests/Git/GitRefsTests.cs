@@ -56,4 +56,18 @@ public sealed class GitRefsTests
     [InlineData("", false)]
     [InlineData(null, false)]
     public void Recognises_the_zero_commit_of_a_deletion(string? commit, bool zero) => Assert.Equal(zero, GitRefs.IsZeroCommit(commit));
+
+    [Theory]
+    [InlineData("refs/heads/main", true)]
+    [InlineData("refs/heads/feature/ünï", true)]
+    [InlineData("refs/tags/v1.0", true)]
+    [InlineData("refs/heads/a..b", false)]
+    [InlineData("refs/heads/x.lock", false)]
+    [InlineData("refs//heads", false)]
+    [InlineData("", false)]
+    public void Full_ref_names_follow_check_ref_format(string name, bool valid) => Assert.Equal(valid, GitRefs.RefNameError(name) is null);
+
+    [Fact]
+    public void Refs_longer_than_the_limit_are_refused() =>
+        Assert.NotNull(GitRefs.RefNameError("refs/heads/" + new string('a', GitRefs.MaxRefLength)));
 }
