@@ -6,6 +6,7 @@ using OCore.Git.Remote;
 using OCore.Operator.BranchMappings;
 using OCore.Operator.Deployments;
 using OCore.Operator.Notifications;
+using OCore.Operator.Polling;
 using OCore.Operator.Environments;
 using OCore.Operator.Projects;
 using OCore.Operator.Writers;
@@ -72,6 +73,12 @@ public static class OperatorControllers
             .Watches(deployments, MappingLabel));
 
         AddDeploymentController(services, manager, deployments, projects, environments, ownedSecrets, scope, events);
+
+        var poller = new RepositoryPoller(new PollerCaches(projects.Cache, ownedSecrets.Cache, mappings.Cache, environments.Cache, deployments.Cache),
+            new RemoteRepository(options.Value.GitTimeout), kubernetes, new CustomResourceWriter<Project>(kubernetes), events, time);
+        manager.AddController(new Controller("repository", poller, options.Value.Workers, loggers.CreateLogger("Controller.Repository"), time)
+            .For(projects)
+            .Owns(ownedSecrets, "Project"));
         return manager;
     }
 

@@ -3,6 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using OCore.Api.Branches;
+using OCore.Api.Routing;
 using OCore.Api.Naming;
 using OCore.Api.V1Alpha1;
 using OCore.WebhookReceiver.Projects;
@@ -22,9 +23,7 @@ public sealed class DeploymentPushHandler(ClusterCaches caches, IKubernetes kube
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(push);
-        var router = new BranchRouter<BranchMapping>(caches.Mappings.ByIndex(ClusterCaches.ByProject, $"{project.Namespace}/{project.Name}")
-            .Where(m => m.Metadata.DeletionTimestamp is null)
-            .Select(m => new BranchRule<BranchMapping>(new BranchGlob(m.Spec.Branch), m)));
+        var router = PushTargets.Router(caches.Mappings.ByIndex(ClusterCaches.ByProject, $"{project.Namespace}/{project.Name}"));
 
         var queued = new List<QueuedDeployment>();
         var duplicates = new List<string>();
@@ -61,14 +60,14 @@ public sealed class DeploymentPushHandler(ClusterCaches caches, IKubernetes kube
                 continue;
             }
 
-            var environment = mapping.Spec.EnvironmentRef?.Name ?? ObjectNames.ForBranchEnvironment(mapping.Metadata.Name, branch);
+            var environment = PushTargets.EnvironmentFor(mapping, branch);
             if (mapping.Spec.EnvironmentRef is not null && caches.Environments.Get(project.Namespace, environment) is null)
             {
                 notes.Add($"branch '{branch}' maps to Environment {environment}, which does not exist");
                 continue;
             }
 
-            var deployment = Build(project, mapping, environment, branch, change.After!, push);
+            var deployment = PushTargets.Deployment(project.Namespace, project.Name, mapping, branch, change.After!, Trigger(push));
             if (await CreateAsync(deployment, cancellationToken))
                 queued.Add(new QueuedDeployment(deployment.Metadata.Name, environment, branch, change.After!));
             else
@@ -82,35 +81,12 @@ public sealed class DeploymentPushHandler(ClusterCaches caches, IKubernetes kube
         return PushOutcome.Ignored(string.Join("; ", notes));
     }
 
-    private static Deployment Build(WebhookProject project, BranchMapping mapping, string environment, string branch, string commit, PushEvent push) => new()
+    private static DeploymentTrigger Trigger(PushEvent push) => new()
     {
-        Metadata = new V1ObjectMeta
-        {
-            Name = ObjectNames.ForDeployment(project.Name, environment, commit),
-            NamespaceProperty = project.Namespace,
-            Labels = new Dictionary<string, string>
-            {
-                [Labels.Project] = project.Name,
-                [Labels.Environment] = environment,
-                [Labels.Branch] = ObjectNames.LabelValue(branch),
-                [Labels.BranchMapping] = mapping.Metadata.Name,
-            },
-            Annotations = new Dictionary<string, string> { [Annotations.Branch] = branch },
-        },
-        Spec = new DeploymentSpec
-        {
-            ProjectRef = new LocalObjectReference { Name = project.Name },
-            EnvironmentRef = new LocalObjectReference { Name = environment },
-            Branch = branch,
-            Commit = commit,
-            Trigger = new DeploymentTrigger
-            {
-                Source = TriggerSource.Webhook,
-                Provider = push.Provider,
-                DeliveryId = push.DeliveryId.Length <= 128 ? push.DeliveryId : push.DeliveryId[..128],
-                Pusher = push.Pusher is { Length: > 256 } pusher ? pusher[..256] : push.Pusher,
-            },
-        },
+        Source = TriggerSource.Webhook,
+        Provider = push.Provider,
+        DeliveryId = push.DeliveryId.Length <= 128 ? push.DeliveryId : push.DeliveryId[..128],
+        Pusher = push.Pusher is { Length: > 256 } pusher ? pusher[..256] : push.Pusher,
     };
 
     /// <summary>Creates the Deployment; false when it already exists (a redelivery or the poller got there first).</summary>

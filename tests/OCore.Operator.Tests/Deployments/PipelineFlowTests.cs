@@ -58,7 +58,7 @@ public sealed class PipelineFlowTests : IAsyncLifetime
                   signingSecretRef: { name: hooks, key: key }
             """, _resources.Namespace);
         await _resources.CreateEnvironmentAsync("production", "erp", host: "erp.acme.example");
-        var project = await _resources.UntilAsync<Project>("projects", "erp", p => Conditions.IsTrue(p.Status?.Conditions, ConditionTypes.Ready), "the project is connected");
+        var project = await _resources.UntilAsync<Project>("projects", "erp", p => Conditions.IsTrue(p.Status?.Conditions, ConditionTypes.DeployKeyReady), "the project has its deploy key");
         _sshd.AuthorizeKey(project.Status!.DeployKey!.PublicKey!);
     }
 

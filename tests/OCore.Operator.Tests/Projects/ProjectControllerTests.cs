@@ -135,8 +135,11 @@ public sealed class ProjectControllerTests : IAsyncLifetime
                 version: "18.0"
             """, _namespace);
 
+    /// <summary>Connected from oCore's side: secrets, webhook URL and deploy key in place (the repository itself is unreachable from tests).</summary>
     private Task<Project> ReadyProjectAsync(string name) =>
-        Eventually.Until(() => ReadProjectAsync(name), p => Conditions.IsTrue(p.Status?.Conditions, ConditionTypes.Ready), $"Project {name} becomes Ready");
+        Eventually.Until(() => ReadProjectAsync(name),
+            p => Conditions.IsTrue(p.Status?.Conditions, ConditionTypes.WebhookReady) && Conditions.IsTrue(p.Status?.Conditions, ConditionTypes.DeployKeyReady),
+            $"Project {name} is connected");
 
     private async Task<Project> ReadProjectAsync(string name)
     {

@@ -118,7 +118,7 @@ internal sealed class Resources(TestCluster cluster, string @namespace)
     public Task DeleteAsync(string plural, string name) =>
         cluster.Client.CustomObjects.DeleteNamespacedCustomObjectAsync("ocore.io", "v1alpha1", @namespace, plural, name);
 
-    public Task<T> UntilAsync<T>(string plural, string name, Func<T, bool> condition, string message)
+    public Task<T> UntilAsync<T>(string plural, string name, Func<T, bool> condition, string message, TimeSpan? timeout = null)
         where T : class =>
-        Eventually.Until(() => GetAsync<T>(plural, name), found => found is not null && condition(found), message)!;
+        Eventually.Until(() => GetAsync<T>(plural, name), found => found is not null && condition(found), message, timeout)!;
 }
