@@ -129,9 +129,11 @@ public sealed class Controller : IDisposable
         catch (Exception error)
         {
             ControllerMetrics.Reconciles.WithLabels(Name, "error").Inc();
-            // API answers (conflicts, throttling) are expected and need no stack trace; anything else is a bug to see.
-            var expected = error is KubernetesApiException or k8s.Autorest.HttpOperationException or HttpRequestException;
-            _logger.LogWarning(expected ? null : error, "Reconcile of {Controller} {Key} failed (attempt {Attempt}): {Message}",
+            // A conflict only means the reconcile read a stale cache: retried at once, not worth a warning.
+            // Other API answers need no stack trace; anything else is a bug to see.
+            var conflict = error is k8s.Autorest.HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.Conflict };
+            var expected = conflict || error is KubernetesApiException or k8s.Autorest.HttpOperationException or HttpRequestException;
+            _logger.Log(conflict ? LogLevel.Debug : LogLevel.Warning, expected ? null : error, "Reconcile of {Controller} {Key} failed (attempt {Attempt}): {Message}",
                 Name, key, Queue.Failures(key) + 1, error.Message);
             Queue.AddRateLimited(key);
         }

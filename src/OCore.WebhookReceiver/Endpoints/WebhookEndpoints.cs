@@ -5,7 +5,7 @@ using OCore.WebhookReceiver.Delivery;
 namespace OCore.WebhookReceiver.Endpoints;
 
 /// <summary>The public webhook endpoints, one per provider, and the health probe.</summary>
-internal static class WebhookEndpoints
+public static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {

@@ -4,7 +4,7 @@ using Serilog.Formatting.Compact;
 
 namespace OCore.WebhookReceiver.Hosting;
 
-internal static class ReceiverLoggingExtensions
+public static class ReceiverLoggingExtensions
 {
     /// <summary>Configuration key of <c>--log-format text|json</c>.</summary>
     public const string LogFormatKey = "log-format";

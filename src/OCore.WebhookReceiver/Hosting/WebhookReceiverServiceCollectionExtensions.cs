@@ -5,7 +5,7 @@ using OCore.WebhookReceiver.Verification;
 
 namespace OCore.WebhookReceiver.Hosting;
 
-internal static class WebhookReceiverServiceCollectionExtensions
+public static class WebhookReceiverServiceCollectionExtensions
 {
     /// <summary>
     /// The receiver's own services. The project directory and the push handler (IWebhookProjectDirectory,
