@@ -7,7 +7,9 @@ using OCore.Operator.BranchMappings;
 using OCore.Operator.Deployments;
 using OCore.Operator.Notifications;
 using OCore.Operator.Polling;
+using OCore.Operator.Reporting;
 using OCore.Operator.Environments;
+using OCore.Operator.GitHubApp;
 using OCore.Operator.Projects;
 using OCore.Operator.Writers;
 using OCore.Runtime.Controllers;
@@ -46,11 +48,13 @@ public static class OperatorControllers
         var ownedSecrets = manager.AddInformer<V1Secret>(scope with { LabelSelector = $"{Labels.ManagedBy}={Labels.ManagedByValue}" });
         var events = new EventRecorder(kubernetes, "ocore-operator", options.Value.LeaderElection.Identity, loggers.CreateLogger<EventRecorder>(), time);
 
+        var gitHubApp = GitHubAppWiring.AddControllers(services, manager, scope, events);
         var projectReconciler = new ProjectReconciler(projects.Cache, ownedSecrets.Cache, new SecretWriter(kubernetes),
-            new CustomResourceWriter<Project>(kubernetes), events, options, time);
+            new CustomResourceWriter<Project>(kubernetes), events, gitHubApp.ProjectStep, options, time);
         manager.AddController(new Controller("project", projectReconciler, options.Value.Workers, loggers.CreateLogger("Controller.Project"), time)
             .For(projects)
-            .Owns(ownedSecrets, "Project"));
+            .Owns(ownedSecrets, "Project")
+            .Watches(gitHubApp.Installations, installation => projects.Cache.List(installation.Metadata.NamespaceProperty).Select(p => ObjectKey.Of(p))));
 
         var environmentReconciler = new EnvironmentReconciler(environments.Cache, projects.Cache, deployments.Cache,
             new CustomResourceWriter<Environment>(kubernetes), time);
@@ -96,7 +100,7 @@ public static class OperatorControllers
         var caches = new PipelineCaches(deployments.Cache, projects.Cache, environments.Cache, ownedSecrets.Cache, jobs.Cache, workloads.Cache);
         var reconciler = new DeploymentReconciler(caches, new RepositoryInspector(new RemoteRepository(options.Value.GitTimeout)),
             new WorkloadWriter(kubernetes), new PodLogReader(kubernetes), new CustomResourceWriter<Deployment>(kubernetes),
-            new DeploymentEvents(events, services.GetRequiredService<NotificationDispatcher>(), projects.Cache), options, time);
+            new DeploymentEvents(events, services.GetRequiredService<NotificationDispatcher>(), services.GetRequiredService<CommitStatusPublisher>(), projects.Cache), options, time);
 
         // A workload's progress wakes the Deployments still in flight for its environment.
         IEnumerable<ObjectKey> InFlight(V1Deployment workload) =>

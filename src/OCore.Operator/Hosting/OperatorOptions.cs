@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OCore.Operator.GitHubApp;
 using OCore.Runtime.LeaderElection;
 
 namespace OCore.Operator.Hosting;
@@ -46,6 +47,9 @@ public sealed class OperatorOptions
     /// <summary>Reconciles running at once, per controller.</summary>
     [Range(1, 64, ErrorMessage = "Operator:Workers must be between 1 and 64")]
     public int Workers { get; set; } = 4;
+
+    /// <summary>The GitHub App (optional): where its credentials are and how often installations are verified.</summary>
+    public GitHubAppSettings GitHubApp { get; set; } = new();
 
     /// <summary>Only one replica reconciles at a time; the others stand by with warm caches.</summary>
     public LeaderElectionOptions LeaderElection { get; set; } = new()

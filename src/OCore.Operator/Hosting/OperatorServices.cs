@@ -1,6 +1,8 @@
 using k8s;
 using Microsoft.Extensions.Options;
+using OCore.Operator.GitHubApp;
 using OCore.Operator.Notifications;
+using OCore.Operator.Reporting;
 using OCore.Runtime.Hosting;
 
 namespace OCore.Operator.Hosting;
@@ -43,6 +45,11 @@ public static class OperatorServices
         services.AddSingleton<NotificationDispatcher>(provider => ActivatorUtilities.CreateInstance<NotificationDispatcher>(provider,
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(NotificationDispatcher))));
         services.AddHostedService(provider => provider.GetRequiredService<NotificationDispatcher>());
+        services.AddHttpClient(nameof(CommitStatusPublisher), client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<CommitStatusPublisher>(provider => ActivatorUtilities.CreateInstance<CommitStatusPublisher>(provider,
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(CommitStatusPublisher))));
+        services.AddHostedService(provider => provider.GetRequiredService<CommitStatusPublisher>());
+        services.AddGitHubApp();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<OperatorOptions>>().Value.LeaderElection);
         services.AddSingleton(provider => OperatorControllers.CreateManager(provider));
         services.AddHostedService(provider => provider.GetRequiredService<ControllerManager>());

@@ -5,6 +5,7 @@ using OCore.Api.Git;
 using OCore.Api.Naming;
 using OCore.Api.Secrets;
 using OCore.Api.V1Alpha1;
+using OCore.Operator.GitHubApp;
 using OCore.Operator.Hosting;
 using OCore.Operator.Ssh;
 using OCore.Operator.Writers;
@@ -25,14 +26,17 @@ public sealed class ProjectReconciler(
     SecretWriter secretWriter,
     CustomResourceWriter<Project> projectWriter,
     EventRecorder events,
+    GitHubAppProjectStep gitHubApp,
     IOptions<OperatorOptions> options,
     TimeProvider time) : IReconciler
 {
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var project = projects.Get(key);
-        if (project is null || project.Metadata.DeletionTimestamp is not null)
-            return ReconcileResult.Done; // Owned Secrets go with the Project (garbage collection).
+        if (project is null)
+            return ReconcileResult.Done;
+        if (project.Metadata.DeletionTimestamp is not null)
+            return await gitHubApp.CleanUpAsync(project, cancellationToken); // Owned Secrets go with the Project (garbage collection).
 
         var status = Copy(project.Status) ?? new ProjectStatus();
         var now = time.GetUtcNow().UtcDateTime;
@@ -70,10 +74,12 @@ public sealed class ProjectReconciler(
             Conditions.Set(status.Conditions, ConditionTypes.DeployKeyReady, true, "DeployKeyReady",
                 ProviderInstructions.DeployKey(provider, repository), generation, now);
 
+        var app = await gitHubApp.ApplyAsync(project, status, repository, provider, webhookSecret, keySecret, cancellationToken);
+        project = app.Project;
         SetReady(status, generation, now);
         status.ObservedGeneration = generation;
         await projectWriter.UpdateStatusAsync(project, status, cancellationToken);
-        return ReconcileResult.Done;
+        return app.RequeueAfter is { } delay ? ReconcileResult.After(delay) : ReconcileResult.Done;
     }
 
     private async Task<V1Secret> EnsureWebhookSecretAsync(Project project, ProjectStatus status, DateTime now, CancellationToken cancellationToken)
@@ -161,10 +167,13 @@ public sealed class ProjectReconciler(
     /// <summary>Ready summarises the others: the first condition that is not True says what is missing.</summary>
     private static void SetReady(ProjectStatus status, long? generation, DateTime now)
     {
-        var blocking = status.Conditions.FirstOrDefault(c => c.Type != ConditionTypes.Ready && c.Status == ConditionStatus.False);
+        // GitHubAppRouted=False is information, not a blocker: the repository works with a deploy key and webhook added by hand.
+        var blocking = status.Conditions.FirstOrDefault(c => c.Type is not (ConditionTypes.Ready or ConditionTypes.GitHubAppRouted) && c.Status == ConditionStatus.False);
+        var byApp = status.Conditions.Count(c => c.Reason == GitHubAppProjectStep.InstalledReason) == 2;
         if (blocking is null)
-            Conditions.Set(status.Conditions, ConditionTypes.Ready, true, "Connected",
-                "Repository connected: add the deploy key and the webhook as the DeployKeyReady and WebhookReady conditions say", generation, now);
+            Conditions.Set(status.Conditions, ConditionTypes.Ready, true, "Connected", byApp
+                ? "Repository connected: the GitHub App installed the deploy key and the webhook"
+                : "Repository connected: add the deploy key and the webhook as the DeployKeyReady and WebhookReady conditions say", generation, now);
         else
             Conditions.Set(status.Conditions, ConditionTypes.Ready, false, blocking.Reason, blocking.Message, generation, now);
     }

@@ -111,6 +111,15 @@ public sealed class Controller : IDisposable
         }
     }
 
+    /// <summary>How long a throttled (429) or unavailable API asked us to wait before trying again (Retry-After), if it did.</summary>
+    private static TimeSpan? RetryAfter(Exception error) => error switch
+    {
+        KubernetesApiException api => api.RetryAfter,
+        k8s.Autorest.HttpOperationException http when http.Response.Headers.TryGetValue("Retry-After", out var values) &&
+            int.TryParse(values.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) => TimeSpan.FromSeconds(seconds),
+        _ => null,
+    };
+
     private async Task ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -135,7 +144,7 @@ public sealed class Controller : IDisposable
             var expected = conflict || error is KubernetesApiException or k8s.Autorest.HttpOperationException or HttpRequestException;
             _logger.Log(conflict ? LogLevel.Debug : LogLevel.Warning, expected ? null : error, "Reconcile of {Controller} {Key} failed (attempt {Attempt}): {Message}",
                 Name, key, Queue.Failures(key) + 1, error.Message);
-            Queue.AddRateLimited(key);
+            Queue.AddRateLimited(key, RetryAfter(error));
         }
         finally
         {

@@ -79,8 +79,12 @@ public sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
-    /// <summary>Adds the key after its backoff: per-key exponential, bounded overall.</summary>
-    public void AddRateLimited(TKey key) => AddAfter(key, _rateLimiter.When(key));
+    /// <summary>Adds the key after its backoff (per-key exponential, bounded overall), or after <paramref name="atLeast"/> if longer.</summary>
+    public void AddRateLimited(TKey key, TimeSpan? atLeast = null)
+    {
+        var backoff = _rateLimiter.When(key);
+        AddAfter(key, atLeast > backoff ? atLeast.Value : backoff);
+    }
 
     /// <summary>Clears the key's failure count after a success.</summary>
     public void Forget(TKey key) => _rateLimiter.Forget(key);

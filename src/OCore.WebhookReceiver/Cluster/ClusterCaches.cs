@@ -14,6 +14,7 @@ public sealed class ClusterCaches
 {
     public const string ByProjectId = "projectId";
     public const string ByProject = "project";
+    public const string ByInstallationId = "installationId";
 
     public ClusterCaches(ControllerManager manager, ClusterOptions options)
     {
@@ -27,6 +28,8 @@ public sealed class ClusterCaches
         Mappings = manager.AddInformer<BranchMapping>(scope).Cache;
         Mappings.AddIndex(ByProject, m => [$"{m.Metadata.NamespaceProperty}/{m.Spec.ProjectRef.Name}"]);
         Environments = manager.AddInformer<Environment>(scope).Cache;
+        Installations = manager.AddInformer<GitHubInstallation>(scope).Cache;
+        Installations.AddIndex(ByInstallationId, i => [i.Spec.InstallationId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
     }
 
     /// <summary>Runs the informers; every cache is registered with it before it starts.</summary>
@@ -39,4 +42,7 @@ public sealed class ClusterCaches
     public ResourceCache<BranchMapping> Mappings { get; }
 
     public ResourceCache<Environment> Environments { get; }
+
+    /// <summary>GitHub App installations linked to namespaces (by installation id), for App-wide webhooks.</summary>
+    public ResourceCache<GitHubInstallation> Installations { get; }
 }

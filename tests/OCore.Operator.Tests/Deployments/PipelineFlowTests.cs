@@ -24,7 +24,8 @@ public sealed class PipelineFlowTests : IAsyncLifetime
     private TestCluster _cluster = null!;
     private OperatorHost _operator = null!;
     private Resources _resources = null!;
-    private NotificationReceiver _sink = null!;
+    private RecordingHttpServer _sink = null!;
+    private RecordingHttpServer _gitlab = null!;
     private string _bare = "";
 
     public async Task InitializeAsync()
@@ -34,13 +35,19 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         _cluster = await TestCluster.StartAsync();
         _cluster.Server.Workloads.JobPodRunTime = TimeSpan.FromMilliseconds(300);
         _resources = new Resources(_cluster, await _cluster.CreateNamespaceAsync());
-        _sink = NotificationReceiver.Start();
+        _sink = RecordingHttpServer.Start();
+        _gitlab = RecordingHttpServer.Start();
         _operator = await OperatorHost.StartAsync(_cluster, new() { ["Operator:RolloutTimeout"] = "00:00:03" });
 
         await _cluster.Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
         {
             Metadata = new V1ObjectMeta { Name = "hooks" },
-            Data = new Dictionary<string, byte[]> { ["url"] = Encoding.UTF8.GetBytes(_sink.Url), ["key"] = "sink-signing-key"u8.ToArray() },
+            Data = new Dictionary<string, byte[]>
+            {
+                ["url"] = Encoding.UTF8.GetBytes(_sink.BaseUrl + "hooks"),
+                ["key"] = "sink-signing-key"u8.ToArray(),
+                ["gitlab-token"] = "glpat-test-token-0123456789"u8.ToArray(),
+            },
         }, _resources.Namespace);
         await _cluster.CreateFromYamlAsync($$"""
             apiVersion: ocore.io/v1alpha1
@@ -52,6 +59,9 @@ public sealed class PipelineFlowTests : IAsyncLifetime
                 provider: gitlab
                 knownHosts: "{{_sshd.KnownHosts.Trim()}}"
               odoo: { version: "18.0" }
+              statusReporting:
+                tokenSecretRef: { name: hooks, key: gitlab-token }
+                apiUrl: "{{_gitlab.BaseUrl}}api/v4"
               notifications:
                 - type: webhook
                   urlSecretRef: { name: hooks, key: url }
@@ -67,6 +77,7 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         await _operator.DisposeAsync();
         await _cluster.DisposeAsync();
         _sink.Dispose();
+        _gitlab.Dispose();
         _work.Dispose();
         await _sshd.DisposeAsync();
     }
@@ -92,11 +103,17 @@ public sealed class PipelineFlowTests : IAsyncLifetime
 
         var environment = await _resources.UntilAsync<Environment>("environments", "production", e => e.Status?.Commit == commit, "the environment serves the commit");
         Assert.Equal(done.Status.Image, environment.Status!.Image);
-        var started = await _sink.WaitForAsync("started");
-        var succeeded = await _sink.WaitForAsync("succeeded");
-        Assert.Equal(commit, succeeded.Json.RootElement.GetProperty("commit").GetString());
-        Assert.Equal("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData("sink-signing-key"u8, succeeded.Body)), succeeded.Signature);
-        Assert.NotNull(started);
+        await _sink.WaitForAsync(r => r.Property("event") == "started", "a started notification");
+        var succeeded = await _sink.WaitForAsync(r => r.Property("event") == "succeeded", "a succeeded notification");
+        Assert.Equal(commit, succeeded.Property("commit"));
+        Assert.Equal("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData("sink-signing-key"u8, succeeded.Body)), succeeded.Headers["X-OCore-Signature-256"]);
+
+        // The commit status on GitLab: running, then success, named after the environment.
+        var status = await _gitlab.WaitForAsync(r => r.Property("state") == "success", "a success commit status on GitLab");
+        Assert.EndsWith($"/statuses/{commit}", status.Path, StringComparison.Ordinal);
+        Assert.Equal("oCore / production", status.Property("name"));
+        Assert.Equal("glpat-test-token-0123456789", status.Headers["PRIVATE-TOKEN"]);
+        Assert.Contains(_gitlab.Received, r => r.Property("state") == "running");
 
         // The next push changes the module: only it is updated, nothing installed.
         var second = PushModule("sale_ext", "18.0.1.1.0");
@@ -121,7 +138,8 @@ public sealed class PipelineFlowTests : IAsyncLifetime
         Assert.Contains("No matching distribution found for odoo-magic", build.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2hunter2", build.Message, StringComparison.Ordinal);
         Assert.Equal([StepState.Cancelled, StepState.Cancelled], done.Status.Steps!.Skip(2).Select(s => s.State));
-        await _sink.WaitForAsync("failed");
+        await _sink.WaitForAsync(r => r.Property("event") == "failed", "a failed notification");
+        await _gitlab.WaitForAsync(r => r.Property("state") == "failed" && r.Path.EndsWith(commit, StringComparison.Ordinal), "a failed commit status on GitLab");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class RepositoryPollerTests : IAsyncLifetime
         Push("main");
         await CreateProjectAsync(knownHosts: _sshd.KnownHosts, pollInterval: "5m");
         var rejected = await _resources.UntilAsync<Project>("projects", "erp",
-            p => Conditions.Find(p.Status?.Conditions, ConditionTypes.RepositoryAccessible)?.Reason == "KeyRejected", "the rejected key is reported");
+            p => Conditions.Find(p.Status?.Conditions, ConditionTypes.Ready)?.Reason == "KeyRejected", "the rejected key is reported as the reason the project is not ready");
         var ready = Conditions.Find(rejected.Status!.Conditions, ConditionTypes.Ready)!;
         Assert.Equal((ConditionStatus.False, "KeyRejected"), (ready.Status, ready.Reason));
         Assert.Contains("status.deployKey.publicKey", ready.Message, StringComparison.Ordinal);
@@ -49,7 +49,8 @@ public sealed class RepositoryPollerTests : IAsyncLifetime
 
         _sshd.AuthorizeKey(rejected.Status.DeployKey!.PublicKey!);
         var accepted = await _resources.UntilAsync<Project>("projects", "erp",
-            p => Conditions.IsTrue(p.Status?.Conditions, ConditionTypes.RepositoryAccessible), "the key is accepted once added", TimeSpan.FromSeconds(45));
+            p => Conditions.IsTrue(p.Status?.Conditions, ConditionTypes.RepositoryAccessible) && Conditions.IsTrue(p.Status?.Conditions, ConditionTypes.Ready),
+            "the key is accepted once added", TimeSpan.FromSeconds(45));
         Assert.True(Conditions.IsTrue(accepted.Status!.Conditions, ConditionTypes.Ready));
         Assert.Contains("(1 branch)", Conditions.Find(accepted.Status.Conditions, ConditionTypes.RepositoryAccessible)!.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,14 @@
+namespace OCore.Api.GitHubApp;
+
+/// <summary>Annotations on GitHubInstallation resources.</summary>
+public static class InstallationAnnotations
+{
+    /// <summary>
+    /// A new value asks the operator to verify the installation with GitHub at once. The receiver sets it to the
+    /// delivery id of an App webhook (installation suspended, renamed, repositories changed) or after the install callback.
+    /// </summary>
+    public const string Refresh = "ocore.io/refresh";
+
+    /// <summary>The GitHubInstallation the install callback creates for an installation id.</summary>
+    public static string NameFor(long installationId) => $"gh-{installationId}";
+}
