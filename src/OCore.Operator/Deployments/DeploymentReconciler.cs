@@ -6,6 +6,7 @@ using OCore.Api.Secrets;
 using OCore.Api.V1Alpha1;
 using OCore.Git.Remote;
 using OCore.Operator.Hosting;
+using OCore.Operator.Reporting;
 using OCore.Operator.Workloads;
 using OCore.Operator.Writers;
 using OCore.Runtime.Controllers;
@@ -28,6 +29,7 @@ public sealed class DeploymentReconciler(
     PodLogReader logs,
     CustomResourceWriter<Deployment> writer,
     DeploymentEvents events,
+    CheckRunReporter checkRuns,
     IOptions<OperatorOptions> options,
     TimeProvider time) : IReconciler
 {
@@ -284,6 +286,9 @@ public sealed class DeploymentReconciler(
         status.ObservedGeneration = deployment.Metadata.Generation;
 
         var before = deployment.Status?.Phase;
+        if (before != status.Phase && status.Phase != DeploymentPhase.Pending
+            && caches.Projects.Get(deployment.Metadata.NamespaceProperty, deployment.Spec.ProjectRef.Name) is { } project)
+            status.CheckRunId = await checkRuns.ReportAsync(project, deployment, environment, status, cancellationToken);
         await writer.UpdateStatusAsync(deployment, status, cancellationToken);
         if (status.Phase == DeploymentPhase.Superseded && before != DeploymentPhase.Superseded)
         {

@@ -76,7 +76,7 @@ public static class OperatorControllers
             .Watches(environments, environment => MappingsOfProject(environment.Metadata.NamespaceProperty, environment.Spec.ProjectRef.Name).Concat(MappingLabel(environment)))
             .Watches(deployments, MappingLabel));
 
-        AddDeploymentController(services, manager, deployments, projects, environments, ownedSecrets, scope, events);
+        AddDeploymentController(services, manager, deployments, projects, environments, ownedSecrets, gitHubApp.Installations, scope, events);
 
         var poller = new RepositoryPoller(new PollerCaches(projects.Cache, ownedSecrets.Cache, mappings.Cache, environments.Cache, deployments.Cache),
             new RemoteRepository(options.Value.GitTimeout), kubernetes, new CustomResourceWriter<Project>(kubernetes), events, time);
@@ -88,7 +88,8 @@ public static class OperatorControllers
 
     /// <summary>The pipeline: Deployments, their Jobs and the Odoo workloads they roll out.</summary>
     private static void AddDeploymentController(IServiceProvider services, ControllerManager manager, Informer<Deployment> deployments,
-        Informer<Project> projects, Informer<Environment> environments, Informer<V1Secret> ownedSecrets, InformerOptions scope, EventRecorder events)
+        Informer<Project> projects, Informer<Environment> environments, Informer<V1Secret> ownedSecrets, Informer<GitHubInstallation> installations,
+        InformerOptions scope, EventRecorder events)
     {
         var kubernetes = services.GetRequiredService<IKubernetes>();
         var options = services.GetRequiredService<IOptions<OperatorOptions>>();
@@ -100,7 +101,8 @@ public static class OperatorControllers
         var caches = new PipelineCaches(deployments.Cache, projects.Cache, environments.Cache, ownedSecrets.Cache, jobs.Cache, workloads.Cache);
         var reconciler = new DeploymentReconciler(caches, new RepositoryInspector(new RemoteRepository(options.Value.GitTimeout)),
             new WorkloadWriter(kubernetes), new PodLogReader(kubernetes), new CustomResourceWriter<Deployment>(kubernetes),
-            new DeploymentEvents(events, services.GetRequiredService<NotificationDispatcher>(), services.GetRequiredService<CommitStatusPublisher>(), projects.Cache), options, time);
+            new DeploymentEvents(events, services.GetRequiredService<NotificationDispatcher>(), services.GetRequiredService<CommitStatusPublisher>(), projects.Cache),
+            new CheckRunReporter(services.GetRequiredService<GitHubAppConnection>(), installations.Cache, loggers.CreateLogger<CheckRunReporter>()), options, time);
 
         // A workload's progress wakes the Deployments still in flight for its environment.
         IEnumerable<ObjectKey> InFlight(V1Deployment workload) =>
