@@ -34,6 +34,26 @@ public static partial class InstallState
         return HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), "ocore.io/github-app/install-state/v1"u8);
     }
 
+    /// <summary>
+    /// Proof that an installation was linked to <paramref name="namespace"/> through the install flow (a state minted for a
+    /// user allowed to manage org settings there). The operator only uses installations that carry it, so a namespace admin
+    /// cannot borrow another organization's installation by typing its id into a GitHubInstallation.
+    /// </summary>
+    public static string LinkProof(byte[] key, string @namespace, long installationId)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var message = Encoding.UTF8.GetBytes($"ocore.io/github-app/link/v1\n{@namespace}\n{installationId}");
+        return Base64Url.EncodeToString(HMACSHA256.HashData(key, message));
+    }
+
+    /// <summary>Whether <paramref name="proof"/> is the link proof of this namespace and installation (constant-time).</summary>
+    public static bool IsLinkProof(byte[] key, string @namespace, long installationId, string? proof)
+    {
+        if (string.IsNullOrEmpty(proof))
+            return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(LinkProof(key, @namespace, installationId)), Encoding.ASCII.GetBytes(proof));
+    }
+
     /// <summary>A signed state naming <paramref name="namespace"/>, valid until <paramref name="expiresAt"/>.</summary>
     public static string Mint(byte[] key, string @namespace, DateTimeOffset expiresAt)
     {

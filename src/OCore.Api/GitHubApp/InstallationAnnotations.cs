@@ -9,6 +9,9 @@ public static class InstallationAnnotations
     /// </summary>
     public const string Refresh = "ocore.io/refresh";
 
+    /// <summary>Set by the install callback: <see cref="InstallState.LinkProof"/> for the installation's namespace and id.</summary>
+    public const string LinkProof = "ocore.io/link-proof";
+
     /// <summary>The GitHubInstallation the install callback creates for an installation id.</summary>
     public static string NameFor(long installationId) => $"gh-{installationId}";
 }

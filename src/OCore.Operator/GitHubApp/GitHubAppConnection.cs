@@ -3,6 +3,7 @@ using System.Text;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using OCore.Api.GitHubApp;
 using OCore.Api.Secrets;
 using OCore.GitProviders.GitHubApp;
 
@@ -84,7 +85,7 @@ public sealed class GitHubAppConnection(IKubernetes kubernetes, HttpClient httpC
             options = options with { WebBaseUrl = web };
         try
         {
-            return GitHubAppLookup.Ready(new GitHubAppClient(httpClient, options, time));
+            return GitHubAppLookup.Ready(new GitHubAppClient(httpClient, options, time), StateKey(secret));
         }
         catch (ArgumentException)
         {
@@ -92,6 +93,12 @@ public sealed class GitHubAppConnection(IKubernetes kubernetes, HttpClient httpC
             return GitHubAppLookup.NotConfigured($"the {GitHubAppSecretFormat.PrivateKeyKey} in the GitHub App {where} is not a PEM RSA private key");
         }
     }
+
+    /// <summary>The dedicated state-key when the Secret has one, else the key derived from the webhook secret (as the receiver does).</summary>
+    private static byte[] StateKey(V1Secret secret) =>
+        secret.Data?.TryGetValue(GitHubAppSecretFormat.StateKeyKey, out var dedicated) == true && dedicated.Length >= 16
+            ? dedicated
+            : InstallState.KeyFromSecret(Text(secret, GitHubAppSecretFormat.WebhookSecretKey) ?? Text(secret, GitHubAppSecretFormat.PrivateKeyKey)!);
 
     private static string? Text(V1Secret secret, string key) =>
         secret.Data?.TryGetValue(key, out var value) == true ? Encoding.UTF8.GetString(value) : null;

@@ -18,5 +18,11 @@ public sealed class GitHubAppSettings
     /// <summary>How long to wait before trying again when GitHub refused to configure a repository.</summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Use only installations linked through the install flow (they carry a link proof). Turn off only where every
+    /// namespace admin may use every installation of the App, e.g. a single-team cluster managed with GitOps.
+    /// </summary>
+    public bool RequireLinkProof { get; set; } = true;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SecretName);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using k8s;
+using OCore.Api.GitHubApp;
 using OCore.Api.V1Alpha1;
 using OCore.GitProviders;
 using OCore.GitProviders.GitHubApp;
@@ -74,6 +75,17 @@ public sealed class GitHubInstallationReconciler(
             SetCondition(installation, status, ConditionTypes.Ready, ConditionStatus.False, "AppNotConfigured",
                 $"installation {id} cannot be verified: {lookup.Problem}");
             return settings.Enabled ? ReconcileResult.After(AppSecretRetry) : ReconcileResult.Done;
+        }
+
+        if (settings.RequireLinkProof && !InstallState.IsLinkProof(lookup.StateKey!, installation.Metadata.NamespaceProperty, id,
+                installation.Metadata.Annotations?.TryGetValue(InstallationAnnotations.LinkProof, out var proof) == true ? proof : null))
+        {
+            status.Verified = false;
+            SetCondition(installation, status, ConditionTypes.Verified, ConditionStatus.False, "NotLinked",
+                $"installation {id} was not linked to this organization through the install flow; oCore does not use it");
+            SetCondition(installation, status, ConditionTypes.Ready, ConditionStatus.False, "NotLinked",
+                "link it with Organization Settings > GitHub App > Install (or Install on Another Account): only installations linked that way are used");
+            return ReconcileResult.Done;
         }
 
         var now = time.GetUtcNow();

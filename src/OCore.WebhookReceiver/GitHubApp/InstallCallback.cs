@@ -47,7 +47,8 @@ internal sealed class InstallCallback(
         if (!string.IsNullOrEmpty(served) && served != state.Namespace)
             return (StatusCodes.Status400BadRequest, new CallbackResponse("bad_request", $"this oCore does not serve organization '{state.Namespace}'"));
 
-        var name = await installations.LinkAsync(state.Namespace, id, $"callback-{state.Nonce}", cancellationToken);
+        var name = await installations.LinkAsync(state.Namespace, id, $"callback-{state.Nonce}",
+            InstallState.LinkProof(keys.StateKey, state.Namespace, id), cancellationToken);
         if (name is null)
         {
             return (StatusCodes.Status409Conflict, new CallbackResponse("conflict",

@@ -20,7 +20,7 @@ internal sealed class InstallationWriter(IKubernetes kubernetes)
 
     /// <summary>Creates <c>gh-&lt;id&gt;</c> in the namespace, or links it again when it exists (unlinked=false).</summary>
     /// <returns>The GitHubInstallation's name, or null when that name holds another installation id.</returns>
-    public async Task<string?> LinkAsync(string @namespace, long installationId, string refresh, CancellationToken cancellationToken)
+    public async Task<string?> LinkAsync(string @namespace, long installationId, string refresh, string linkProof, CancellationToken cancellationToken)
     {
         var name = InstallationAnnotations.NameFor(installationId);
         var installation = new GitHubInstallation
@@ -29,7 +29,11 @@ internal sealed class InstallationWriter(IKubernetes kubernetes)
             {
                 Name = name,
                 NamespaceProperty = @namespace,
-                Annotations = new Dictionary<string, string> { [InstallationAnnotations.Refresh] = refresh },
+                Annotations = new Dictionary<string, string>
+                {
+                    [InstallationAnnotations.Refresh] = refresh,
+                    [InstallationAnnotations.LinkProof] = linkProof,
+                },
             },
             Spec = new GitHubInstallationSpec { InstallationId = installationId },
         };
@@ -47,7 +51,8 @@ internal sealed class InstallationWriter(IKubernetes kubernetes)
         var id = JsonSerializer.SerializeToElement(existing).GetProperty("spec").GetProperty("installationId").GetInt64();
         if (id != installationId)
             return null;
-        await PatchAsync(@namespace, name, new { metadata = Annotation(refresh), spec = new { unlinked = false } }, cancellationToken);
+        var annotations = new Dictionary<string, string> { [InstallationAnnotations.Refresh] = refresh, [InstallationAnnotations.LinkProof] = linkProof };
+        await PatchAsync(@namespace, name, new { metadata = new { annotations }, spec = new { unlinked = false } }, cancellationToken);
         return name;
     }
 

@@ -1,3 +1,4 @@
+using OCore.Api.GitHubApp;
 using System.Text;
 using k8s;
 using k8s.Models;
@@ -50,7 +51,7 @@ internal sealed class AppOperator : IAsyncDisposable
             {
                 [GitHubAppSecretFormat.AppIdKey] = FakeGitHubServer.AppId,
                 [GitHubAppSecretFormat.PrivateKeyKey] = TestKeys.AppPrivateKeyPem,
-                [GitHubAppSecretFormat.WebhookSecretKey] = "app-webhook-secret",
+                [GitHubAppSecretFormat.WebhookSecretKey] = AppWebhookSecret,
                 [GitHubAppSecretFormat.SlugKey] = "ocore-test",
                 [GitHubAppSecretFormat.ApiUrlKey] = gitHub.BaseUrl.AbsoluteUri,
             },
@@ -66,13 +67,23 @@ internal sealed class AppOperator : IAsyncDisposable
         return new AppOperator(cluster, gitHub, host, ns);
     }
 
-    public Task CreateInstallationAsync(string name, long installationId) =>
-        Cluster.CreateFromYamlAsync($$"""
+    public const string AppWebhookSecret = "app-webhook-secret";
+
+    /// <summary>A GitHubInstallation as the install callback links it (with its link proof), or without the proof.</summary>
+    public Task CreateInstallationAsync(string name, long installationId, bool linkedThroughInstallFlow = true)
+    {
+        var proof = linkedThroughInstallFlow
+            ? $"annotations: {{ \"{InstallationAnnotations.LinkProof}\": \"{InstallState.LinkProof(InstallState.KeyFromSecret(AppWebhookSecret), Namespace, installationId)}\" }}"
+            : "";
+        return Cluster.CreateFromYamlAsync($$"""
             apiVersion: ocore.io/v1alpha1
             kind: GitHubInstallation
-            metadata: { name: {{name}} }
+            metadata:
+              name: {{name}}
+              {{proof}}
             spec: { installationId: {{installationId}} }
             """, Namespace);
+    }
 
     public Task<GitHubInstallation> InstallationUntilAsync(string name, Func<GitHubInstallation, bool> condition, string message) =>
         Resources.UntilAsync("githubinstallations", name, condition, message);

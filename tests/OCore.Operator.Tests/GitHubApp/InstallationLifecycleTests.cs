@@ -116,4 +116,20 @@ public sealed class InstallationLifecycleTests : IAsyncDisposable
         _app!.Cluster.Client.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch(KubernetesJson.Serialize(new { spec }), V1Patch.PatchType.MergePatch),
             "ocore.io", "v1alpha1", _app.Namespace, "githubinstallations", name);
+
+    [Fact]
+    public async Task An_installation_typed_in_by_hand_is_never_used()
+    {
+        // A namespace admin cannot borrow another organization's installation by writing its id into a GitHubInstallation.
+        _app = await AppOperator.StartAsync(setUp: gitHub => gitHub.AddInstallation(12345678, "acme-corp"));
+        await _app.CreateInstallationAsync("borrowed", 12345678, linkedThroughInstallFlow: false);
+        var borrowed = await _app.InstallationUntilAsync("borrowed", i => AppOperator.Condition(i, ConditionTypes.Ready)?.Reason == "NotLinked", "the unlinked record is refused");
+        Assert.False(borrowed.Status!.Verified);
+        Assert.Contains("Install", AppOperator.Condition(borrowed, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+
+        await _app.Resources.CreateProjectAsync("erp", "git@github.com:acme-corp/odoo-erp.git");
+        var project = await _app.ProjectUntilAsync("erp", p => AppOperator.Condition(p, ConditionTypes.GitHubAppRouted)?.Reason == "NoInstallation", "not routed");
+        Assert.Null(project.Status!.GithubApp);
+        Assert.DoesNotContain(_app.GitHub.Writes, r => r.Path.StartsWith("/repos/acme-corp/", StringComparison.Ordinal));
+    }
 }

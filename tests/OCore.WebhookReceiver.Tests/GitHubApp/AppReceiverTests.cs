@@ -64,6 +64,9 @@ public sealed class AppReceiverTests : IAsyncLifetime
         var created = await ReadAsync<GitHubInstallation>(_namespace, "gh-777");
         Assert.Equal(777, created!.Spec.InstallationId);
         Assert.True(created.Metadata.Annotations.ContainsKey(InstallationAnnotations.Refresh));
+        // The operator uses only installations linked this way: the proof binds the id to this namespace.
+        Assert.True(InstallState.IsLinkProof(StateKey, _namespace, 777, created.Metadata.Annotations[InstallationAnnotations.LinkProof]));
+        Assert.False(InstallState.IsLinkProof(StateKey, _unlinked, 777, created.Metadata.Annotations[InstallationAnnotations.LinkProof]));
 
         // Altered: another namespace in the payload, the old signature.
         var parts = Mint(_namespace, 10).Split('.');
