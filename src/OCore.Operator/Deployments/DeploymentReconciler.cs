@@ -140,8 +140,14 @@ public sealed class DeploymentReconciler(
             case false:
                 return Fail(status, PipelineSteps.Build, await FailureMessageAsync("build", deployment, name, job, cancellationToken));
             default:
+                if (await logs.StuckReasonAsync(deployment.Metadata.NamespaceProperty, name, cancellationToken) is { } stuck)
+                {
+                    await workloads.DeleteJobAsync(deployment.Metadata.NamespaceProperty, name, cancellationToken);
+                    return Fail(status, PipelineSteps.Build, $"build Job {name} failed: {stuck}");
+                }
+
                 PipelineSteps.Start(step, Now(), "building", name);
-                return ReconcileResult.Done;
+                return ReconcileResult.After(Poll);
         }
     }
 
@@ -176,7 +182,14 @@ public sealed class DeploymentReconciler(
                 await workloads.ScaleAsync(ns, WorkloadNames.Cron(environment), 1, cancellationToken);
                 return Fail(status, PipelineSteps.UpdateModules, await FailureMessageAsync("module update", deployment, name, job, cancellationToken));
             default:
-                return ReconcileResult.Done;
+                if (await logs.StuckReasonAsync(ns, name, cancellationToken) is { } stuck)
+                {
+                    await workloads.DeleteJobAsync(ns, name, cancellationToken);
+                    await workloads.ScaleAsync(ns, WorkloadNames.Cron(environment), 1, cancellationToken);
+                    return Fail(status, PipelineSteps.UpdateModules, $"module update Job {name} failed: {stuck}");
+                }
+
+                return ReconcileResult.After(Poll);
         }
     }
 

@@ -8,6 +8,22 @@ public sealed class PodLogReader(IKubernetes kubernetes)
 {
     private const int TailLines = 40;
 
+    private static readonly HashSet<string> StuckReasons = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError"];
+
+    /// <summary>
+    /// Why the Job's pod cannot start (an image that cannot be pulled, a missing Secret), or null. Such a pod would
+    /// otherwise wait until the Job's deadline; the step fails now with the kubelet's reason.
+    /// </summary>
+    public async Task<string?> StuckReasonAsync(string @namespace, string jobName, CancellationToken cancellationToken)
+    {
+        var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: $"job-name={jobName}", cancellationToken: cancellationToken);
+        var waiting = pods.Items
+            .SelectMany(p => (p.Status?.InitContainerStatuses ?? []).Concat(p.Status?.ContainerStatuses ?? []))
+            .FirstOrDefault(c => c.State?.Waiting?.Reason is { } reason && StuckReasons.Contains(reason));
+        return waiting is null ? null
+            : SecretRedactor.Redact($"container {waiting.Name} cannot start ({waiting.State.Waiting.Reason}): {waiting.State.Waiting.Message ?? waiting.Image}");
+    }
+
     /// <summary>The last lines of the newest pod of the Job, redacted; empty when there is no pod or log.</summary>
     public async Task<string> TailAsync(string @namespace, string jobName, CancellationToken cancellationToken)
     {

@@ -143,6 +143,19 @@ public sealed class PipelineFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_builder_image_that_cannot_be_pulled_fails_the_build_at_once()
+    {
+        _cluster.Server.Workloads.FailImagePull(new OCore.Operator.Hosting.PipelineImageOptions().Builder);
+        var commit = PushModule("sale_ext", "18.0.1.0.0");
+        var done = await UntilFinishedAsync(await _resources.CreateDeploymentAsync("erp", "production", "main", commit));
+
+        Assert.Equal(DeploymentPhase.Failed, done.Status!.Phase);
+        var build = done.Status.Steps!.Single(s => s.Name == "Build");
+        Assert.Contains("cannot start (", build.Message, StringComparison.Ordinal);
+        Assert.Contains("ImagePull", build.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rollout_that_never_becomes_ready_is_rolled_back_to_the_previous_image()
     {
         var good = PushModule("sale_ext", "18.0.1.0.0");
