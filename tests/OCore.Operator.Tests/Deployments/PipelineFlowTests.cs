@@ -143,6 +143,23 @@ public sealed class PipelineFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_module_update_fails_with_odoos_own_error_and_never_rolls_out()
+    {
+        var commit = PushModule("sale_ext", "18.0.1.0.0");
+        ScriptBuild(commit, succeed: true);
+        _cluster.Server.Workloads.ScriptJobs(ObjectNames.ForDeployment("erp", "production", commit) + "-update",
+            new JobScript(false, "odoo.modules.loading: loading sale_ext\nParseError: while parsing /mnt/extra-addons/sale_ext/views/sale.xml:12"));
+        var done = await UntilFinishedAsync(await _resources.CreateDeploymentAsync("erp", "production", "main", commit));
+
+        Assert.Equal(DeploymentPhase.Failed, done.Status!.Phase);
+        var update = done.Status.Steps!.Single(s => s.Name == "UpdateModules");
+        Assert.Equal(StepState.Failed, update.State);
+        Assert.Contains("ParseError: while parsing /mnt/extra-addons/sale_ext/views/sale.xml:12", update.Message, StringComparison.Ordinal);
+        Assert.Equal(StepState.Cancelled, done.Status.Steps!.Single(s => s.Name == "Rollout").State);
+        await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => _cluster.Client.AppsV1.ReadNamespacedDeploymentAsync("production-odoo", _resources.Namespace));
+    }
+
+    [Fact]
     public async Task A_builder_image_that_cannot_be_pulled_fails_the_build_at_once()
     {
         _cluster.Server.Workloads.FailImagePull(new OCore.Operator.Hosting.PipelineImageOptions().Builder);
