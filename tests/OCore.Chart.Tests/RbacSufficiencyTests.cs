@@ -256,19 +256,8 @@ public sealed class RbacSufficiencyTests : IAsyncLifetime
         return await http.SendAsync(request);
     }
 
-    private async Task<T?> ReadAsync<T>(string plural, string name)
-        where T : class
-    {
-        try
-        {
-            var obj = await _cluster.Client.CustomObjects.GetNamespacedCustomObjectAsync("ocore.io", "v1alpha1", _org, plural, name);
-            return KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(obj));
-        }
-        catch (k8s.Autorest.HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    private Task<T?> ReadAsync<T>(string plural, string name)
+        where T : class => _cluster.ReadAsync<T>(_org, plural, name);
 
     private async Task<T> UntilAsync<T>(string plural, string name, Func<T?, bool> condition, string message, TimeSpan? timeout = null)
         where T : class =>

@@ -61,6 +61,29 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>An oCore resource (group ocore.io), or null when it does not exist.</summary>
+    public async Task<T?> ReadAsync<T>(string @namespace, string plural, string name)
+        where T : class
+    {
+        try
+        {
+            var obj = await Client.CustomObjects.GetNamespacedCustomObjectAsync("ocore.io", "v1alpha1", @namespace, plural, name);
+            return KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(obj));
+        }
+        catch (k8s.Autorest.HttpOperationException error) when (error.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The names of the oCore resources of one kind in a namespace.</summary>
+    public async Task<List<string>> ListNamesAsync(string @namespace, string plural)
+    {
+        var list = await Client.CustomObjects.ListNamespacedCustomObjectAsync("ocore.io", "v1alpha1", @namespace, plural);
+        return System.Text.Json.JsonSerializer.SerializeToElement(list).GetProperty("items").EnumerateArray()
+            .Select(item => item.GetProperty("metadata").GetProperty("name").GetString()!).ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

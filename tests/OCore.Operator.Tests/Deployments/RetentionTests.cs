@@ -1,4 +1,3 @@
-using k8s;
 using OCore.Operator.Tests.Support;
 using OCore.Testing;
 
@@ -41,10 +40,5 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal(names.TakeLast(2).Order(), kept.Order());
     }
 
-    private async Task<List<string>> ListAsync()
-    {
-        var list = await _cluster.Client.CustomObjects.ListNamespacedCustomObjectAsync("ocore.io", "v1alpha1", _resources.Namespace, "deployments");
-        return System.Text.Json.JsonSerializer.SerializeToElement(list).GetProperty("items").EnumerateArray()
-            .Select(i => i.GetProperty("metadata").GetProperty("name").GetString()!).ToList();
-    }
+    private Task<List<string>> ListAsync() => _cluster.ListNamesAsync(_resources.Namespace, "deployments");
 }

@@ -97,18 +97,9 @@ internal sealed class Resources(TestCluster cluster, string @namespace)
         await cluster.Client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(current, "ocore.io", "v1alpha1", @namespace, "deployments", deployment.Metadata.Name);
     }
 
-    public async Task<T?> GetAsync<T>(string plural, string name)
-    {
-        try
-        {
-            var obj = await cluster.Client.CustomObjects.GetNamespacedCustomObjectAsync("ocore.io", "v1alpha1", @namespace, plural, name);
-            return KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(obj));
-        }
-        catch (k8s.Autorest.HttpOperationException error) when (error.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return default;
-        }
-    }
+    public Task<T?> GetAsync<T>(string plural, string name)
+        where T : class =>
+        cluster.ReadAsync<T>(@namespace, plural, name);
 
     public Task AnnotateAsync(string plural, string name, string key, string value) =>
         cluster.Client.CustomObjects.PatchNamespacedCustomObjectAsync(

@@ -162,24 +162,8 @@ public sealed class ClusterReceiverTests : IAsyncLifetime
             "ocore.io", "v1alpha1", _namespace, "projects", "odoo-custom");
     }
 
-    private async Task<T?> ReadAsync<T>(string plural, string name)
-        where T : class
-    {
-        try
-        {
-            var obj = await _cluster.Client.CustomObjects.GetNamespacedCustomObjectAsync("ocore.io", "v1alpha1", _namespace, plural, name);
-            return KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(obj));
-        }
-        catch (k8s.Autorest.HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    private Task<T?> ReadAsync<T>(string plural, string name)
+        where T : class => _cluster.ReadAsync<T>(_namespace, plural, name);
 
-    private async Task<List<string>> ListDeploymentsAsync()
-    {
-        var list = await _cluster.Client.CustomObjects.ListNamespacedCustomObjectAsync("ocore.io", "v1alpha1", _namespace, "deployments");
-        var items = System.Text.Json.JsonSerializer.SerializeToElement(list).GetProperty("items");
-        return items.EnumerateArray().Select(i => i.GetProperty("metadata").GetProperty("name").GetString()!).ToList();
-    }
+    private Task<List<string>> ListDeploymentsAsync() => _cluster.ListNamesAsync(_namespace, "deployments");
 }

@@ -230,17 +230,6 @@ public sealed class AppReceiverTests : IAsyncLifetime
             "ocore.io", "v1alpha1", ns, "projects", "odoo-custom");
     }
 
-    private async Task<T?> ReadAsync<T>(string ns, string name, string plural = "githubinstallations")
-        where T : class
-    {
-        try
-        {
-            var obj = await _cluster.Client.CustomObjects.GetNamespacedCustomObjectAsync("ocore.io", "v1alpha1", ns, plural, name);
-            return KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(obj));
-        }
-        catch (k8s.Autorest.HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    private Task<T?> ReadAsync<T>(string ns, string name, string plural = "githubinstallations")
+        where T : class => _cluster.ReadAsync<T>(ns, plural, name);
 }
