@@ -1,6 +1,6 @@
 using OCore.GitProviders.GitHubApp;
-using OCore.GitProviders.Tests.FakeGitHub;
 using OCore.GitProviders.Tests.Support;
+using OCore.Testing.FakeGitHub;
 
 namespace OCore.GitProviders.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using OCore.Api.V1Alpha1;
 using OCore.GitProviders.GitHubApp;
 using OCore.GitProviders.Tests.Support;
+using OCore.Testing.FakeGitHub;
 
 namespace OCore.GitProviders.Tests;
 

@@ -4,8 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using OCore.GitProviders.GitHubApp;
-using OCore.GitProviders.Tests.FakeGitHub;
-using OCore.GitProviders.Tests.Support;
+using OCore.Testing.FakeGitHub;
 
 namespace OCore.GitProviders.Tests;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using OCore.Api.Git;
 using OCore.GitProviders.Statuses;
 using OCore.GitProviders.Tests.Support;
+using OCore.Testing.FakeGitHub;
 
 namespace OCore.GitProviders.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using OCore.GitProviders.GitHubApp;
-using OCore.GitProviders.Tests.FakeGitHub;
 using OCore.GitProviders.Tests.Support;
+using OCore.Testing.FakeGitHub;
 
 namespace OCore.GitProviders.Tests;
 

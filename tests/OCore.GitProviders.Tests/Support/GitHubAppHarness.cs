@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OCore.GitProviders.GitHubApp;
-using OCore.GitProviders.Tests.FakeGitHub;
+using OCore.Testing.FakeGitHub;
 
 namespace OCore.GitProviders.Tests.Support;
 

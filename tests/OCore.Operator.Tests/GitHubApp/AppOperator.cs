@@ -1,13 +1,12 @@
-using OCore.Api.GitHubApp;
 using System.Text;
-using k8s;
-using k8s.Models;
+using OCore.Api.GitHubApp;
 using OCore.Api.Secrets;
 using OCore.Api.V1Alpha1;
-using OCore.GitProviders.Tests.FakeGitHub;
-using OCore.GitProviders.Tests.Support;
 using OCore.Operator.Tests.Support;
 using OCore.Testing;
+using OCore.Testing.FakeGitHub;
+using k8s;
+using k8s.Models;
 
 namespace OCore.Operator.Tests.GitHubApp;
 

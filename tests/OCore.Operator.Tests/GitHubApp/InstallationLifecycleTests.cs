@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using k8s;
-using k8s.Models;
 using OCore.Api.GitHubApp;
 using OCore.Api.V1Alpha1;
-using OCore.GitProviders.Tests.FakeGitHub;
 using OCore.Testing;
+using OCore.Testing.FakeGitHub;
+using k8s;
+using k8s.Models;
 
 namespace OCore.Operator.Tests.GitHubApp;
 

@@ -1,4 +1,4 @@
-namespace OCore.GitProviders.Tests.FakeGitHub;
+namespace OCore.Testing.FakeGitHub;
 
 public sealed class FakeRepository
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace OCore.GitProviders.Tests.Support;
+namespace OCore.Testing.FakeGitHub;
 
 /// <summary>A request as a fake server received it: the raw target keeps escapes such as %2F.</summary>
 public sealed record RecordedRequest(string Method, string RawTarget, string Path, IReadOnlyDictionary<string, string> Headers, string Body)

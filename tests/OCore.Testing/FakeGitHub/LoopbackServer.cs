@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace OCore.GitProviders.Tests.Support;
+namespace OCore.Testing.FakeGitHub;
 
 /// <summary>Kestrel on 127.0.0.1 with a free port, recording every request before the handler answers it.</summary>
 public sealed class LoopbackServer : IAsyncDisposable

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using OCore.GitProviders.Tests.Support;
 
-namespace OCore.GitProviders.Tests.FakeGitHub;
+namespace OCore.Testing.FakeGitHub;
 
 /// <summary>
 /// A loopback stand-in for the parts of GitHub's REST API the App uses. It checks what GitHub checks (App JWT

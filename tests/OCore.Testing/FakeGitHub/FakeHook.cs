@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace OCore.GitProviders.Tests.FakeGitHub;
+namespace OCore.Testing.FakeGitHub;
 
 /// <summary>A repository webhook as GitHub stores it; <see cref="Config"/> holds the real secret.</summary>
 public sealed class FakeHook

@@ -1,4 +1,4 @@
-namespace OCore.GitProviders.Tests.FakeGitHub;
+namespace OCore.Testing.FakeGitHub;
 
 /// <summary>An answer the fake gives to the next request instead of serving it (rate limits, outages).</summary>
 public sealed record CannedResponse(int Status, string Message, IReadOnlyDictionary<string, string> Headers);

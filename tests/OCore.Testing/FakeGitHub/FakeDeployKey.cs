@@ -1,3 +1,3 @@
-namespace OCore.GitProviders.Tests.FakeGitHub;
+namespace OCore.Testing.FakeGitHub;
 
 public sealed record FakeDeployKey(long Id, string Title, string Key, bool ReadOnly);

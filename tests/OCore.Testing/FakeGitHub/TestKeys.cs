@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace OCore.GitProviders.Tests.Support;
+namespace OCore.Testing.FakeGitHub;
 
 /// <summary>RSA keys made for the test run; the fake GitHub knows only the App key's public half.</summary>
 public static class TestKeys

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace OCore.GitProviders.Tests.FakeGitHub;
+namespace OCore.Testing.FakeGitHub;
 
 /// <summary>Checks an App JWT the way GitHub does: RS256 signature by the App's key, iat/exp window, iss.</summary>
 public static class JwtVerifier
