@@ -1,5 +1,3 @@
-using System.CommandLine;
-using OCore.Cli.Dev;
+using OCore.Cli;
 
-var root = new RootCommand("oCore: git push to a running Odoo on Kubernetes") { DevCommand.Create() };
-return await root.Parse(args).InvokeAsync();
+return await OCoreCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using k8s.Models;
+using OCore.Api.Naming;
+using OCore.Api.V1Alpha1;
+using Environment = OCore.Api.V1Alpha1.Environment;
+
+namespace OCore.Cli.Commands;
+
+/// <summary><c>ocore project map-branch</c> and <c>ocore project branch-mappings</c>.</summary>
+public static class BranchMappingCommands
+{
+    public static Command MapBranch()
+    {
+        var project = new Argument<string>("project") { Description = "The Project's name" };
+        var branch = new Option<string>("--branch") { Description = "Branch name or glob (feature/*)", Required = true };
+        var environment = new Option<string>("--environment") { Description = "The Environment pushes to the branch deploy to", Required = true };
+        var command = new Command("map-branch", "Deploy pushes to a branch to an environment (creates or updates a BranchMapping)")
+        {
+            project, branch, environment,
+        };
+        CommandAction.Set(command, Roles.ManageProjects, async (result, session, cancellationToken) =>
+        {
+            var projectName = result.GetValue(project)!;
+            var branchName = result.GetValue(branch)!;
+            var environmentName = result.GetValue(environment)!;
+            await session.Resources.GetRequiredAsync<Project>(projectName, cancellationToken);
+            if (await session.Resources.GetAsync<Environment>(environmentName, cancellationToken) is null)
+                throw new CliException(ExitCodes.NotFound,
+                    $"Environment {environmentName} not found in namespace {session.Namespace}; create it first (kubectl -n {session.Namespace} get environments lists them)");
+
+            var mappings = await session.Resources.ListAsync<BranchMapping>(cancellationToken);
+            var existing = mappings.FirstOrDefault(m => m.Spec.ProjectRef.Name == projectName && m.Spec.Branch == branchName);
+            var mapping = existing ?? new BranchMapping
+            {
+                Metadata = new V1ObjectMeta { Name = NameFor(projectName, branchName), NamespaceProperty = session.Namespace },
+                Spec = new BranchMappingSpec { ProjectRef = new LocalObjectReference { Name = projectName }, Branch = branchName },
+            };
+            mapping.Spec.EnvironmentRef = new LocalObjectReference { Name = environmentName };
+            mapping.Spec.EnvironmentTemplate = null;
+            mapping.Status = null;
+            var saved = existing is null
+                ? await session.Resources.CreateAsync(mapping, cancellationToken)
+                : await session.Resources.ReplaceAsync(mapping, mapping.Metadata.Name, cancellationToken);
+
+            if (session.Printer.IsMachineReadable)
+                session.Printer.Write(saved);
+            else
+                session.Output.WriteLine($"BranchMapping {saved.Metadata.Name} {(existing is null ? "created" : "updated")}: pushes to {branchName} deploy to {environmentName}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command List()
+    {
+        var project = new Argument<string>("project") { Description = "The Project's name" };
+        var command = new Command("branch-mappings", "List which branches deploy to which environments") { project };
+        CommandAction.Set(command, Roles.ViewProjects, async (result, session, cancellationToken) =>
+        {
+            var projectName = result.GetValue(project)!;
+            await session.Resources.GetRequiredAsync<Project>(projectName, cancellationToken);
+            var mappings = (await session.Resources.ListAsync<BranchMapping>(cancellationToken))
+                .Where(m => m.Spec.ProjectRef.Name == projectName)
+                .OrderBy(m => m.Spec.Branch, StringComparer.Ordinal)
+                .ToList();
+            if (session.Printer.IsMachineReadable)
+            {
+                session.Printer.WriteList(mappings);
+                return ExitCodes.Ok;
+            }
+
+            if (mappings.Count == 0)
+            {
+                session.Output.WriteLine($"Project {projectName} has no branch mappings; add one with: ocore project map-branch {projectName} --branch main --environment ENV");
+                return ExitCodes.Ok;
+            }
+
+            var table = new TextTable("NAME", "BRANCH", "ENVIRONMENT", "READY", "MESSAGE");
+            foreach (var mapping in mappings)
+            {
+                var ready = Conditions.Find(mapping.Status?.Conditions, ConditionTypes.Ready);
+                table.Add(mapping.Metadata.Name, mapping.Spec.Branch, mapping.Spec.EnvironmentRef?.Name ?? "(one per branch)",
+                    ready?.Status ?? ConditionStatus.Unknown, ready?.Message);
+            }
+
+            table.WriteTo(session.Output);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>project-branch for a plain branch name; globs and unusual names get a hash so they stay distinct.</summary>
+    public static string NameFor(string project, string branch)
+    {
+        var suffix = ObjectNames.Slug(branch) == branch ? branch : ObjectNames.DnsLabel(branch);
+        return ObjectNames.ForChild(project, suffix);
+    }
+}

@@ -1,0 +1,8 @@
+namespace OCore.Cli.Commands;
+
+public enum OutputFormat
+{
+    Table,
+    Json,
+    Yaml,
+}
