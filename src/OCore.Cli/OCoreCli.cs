@@ -15,6 +15,7 @@ public static class OCoreCli
         DevCommand.Create(),
         GlobalOptions.AddTo(ProjectCommand.Create()),
         GlobalOptions.AddTo(DeployCommand.Create()),
+        GlobalOptions.AddTo(GitHubAppCommand.Create()),
     };
 
     /// <summary>Parses and runs <paramref name="args"/>; a command line that does not parse exits with 2.</summary>

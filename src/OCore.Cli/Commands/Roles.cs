@@ -5,4 +5,5 @@ public static class Roles
 {
     public const string ViewProjects = "ocore-view-projects";
     public const string ManageProjects = "ocore-manage-projects";
+    public const string ManageOrgSettings = "ocore-manage-org-settings";
 }
