@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace OCore.Api.Branches;
 
 /// <summary>
@@ -9,47 +6,32 @@ namespace OCore.Api.Branches;
 /// </summary>
 public sealed class BranchGlob
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
-    private readonly Regex? _regex;
-
     public BranchGlob(string pattern)
     {
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         Pattern = pattern;
         IsExact = !pattern.Contains('*', StringComparison.Ordinal);
-        if (IsExact)
-        {
-            LiteralLength = pattern.Length;
-            return;
-        }
-
-        var regex = new StringBuilder("^");
         for (var i = 0; i < pattern.Length; i++)
         {
             if (pattern[i] != '*')
             {
-                regex.Append(Regex.Escape(pattern[i].ToString()));
                 LiteralLength++;
             }
             else if (i + 1 < pattern.Length && pattern[i + 1] == '*')
             {
-                regex.Append(".*");
                 DoubleStars++;
                 while (i + 1 < pattern.Length && pattern[i + 1] == '*')
                     i++;
             }
             else
             {
-                regex.Append("[^/]*");
                 SingleStars++;
             }
         }
 
-        // NonBacktracking: a pattern like *a*a*a*a from a user can never make matching slow.
-        _regex = new Regex(regex.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
         var firstSlash = pattern.IndexOf('/', StringComparison.Ordinal);
         var firstSegment = firstSlash < 0 ? pattern : pattern[..firstSlash];
-        LiteralFirstSegment = firstSlash > 0 && !firstSegment.Contains('*', StringComparison.Ordinal) ? firstSegment : null;
+        LiteralFirstSegment = !IsExact && firstSlash > 0 && !firstSegment.Contains('*', StringComparison.Ordinal) ? firstSegment : null;
     }
 
     public string Pattern { get; }
@@ -66,8 +48,43 @@ public sealed class BranchGlob
     /// <summary>The first path segment when it holds no wildcard (<c>feature</c> of <c>feature/*</c>); used to index globs.</summary>
     public string? LiteralFirstSegment { get; }
 
-    public bool Matches(string branch) =>
-        IsExact ? string.Equals(Pattern, branch, StringComparison.Ordinal) : _regex!.IsMatch(branch);
+    public bool Matches(string branch)
+    {
+        ArgumentNullException.ThrowIfNull(branch);
+        return IsExact ? string.Equals(Pattern, branch, StringComparison.Ordinal) : GlobMatch(Pattern, branch);
+    }
+
+    /// <summary>
+    /// Wildcard matching by dynamic programming over (pattern position, branch position): linear in their product
+    /// whatever the pattern, so a hostile glob such as <c>*a*a*a*b</c> cannot make routing slow, and nothing is
+    /// compiled or allocated per glob beyond one row of flags.
+    /// </summary>
+    private static bool GlobMatch(string pattern, string text)
+    {
+        // reachable[j]: the pattern so far can match text[..j].
+        Span<bool> reachable = text.Length < 512 ? stackalloc bool[text.Length + 1] : new bool[text.Length + 1];
+        reachable.Clear();
+        reachable[0] = true;
+        for (var p = 0; p < pattern.Length; p++)
+        {
+            if (pattern[p] != '*')
+            {
+                for (var j = text.Length; j >= 1; j--)
+                    reachable[j] = reachable[j - 1] && text[j - 1] == pattern[p];
+                reachable[0] = false;
+                continue;
+            }
+
+            var crossesSegments = p + 1 < pattern.Length && pattern[p + 1] == '*';
+            while (p + 1 < pattern.Length && pattern[p + 1] == '*')
+                p++;
+            // A star extends a match over any characters; a single star stops at '/'.
+            for (var j = 1; j <= text.Length; j++)
+                reachable[j] |= reachable[j - 1] && (crossesSegments || text[j - 1] != '/');
+        }
+
+        return reachable[text.Length];
+    }
 
     /// <summary>
     /// Orders patterns from most to least specific: an exact name first, then more literal characters, then fewer

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using OCore.Bench.Routing;
+using Perfolizer.Horology;
+
+// In-process: no generated project to build, so the run stays short and independent of the repository's analyzers.
+// No forced GC between iterations: a 50,000-rule router holds gigabytes of compiled regexes and each forced GC is slow.
+var job = Job.Default
+    .WithToolchain(InProcessEmitToolchain.Instance)
+    .WithLaunchCount(1)
+    .WithWarmupCount(2)
+    .WithIterationCount(6)
+    .WithIterationTime(TimeInterval.FromMilliseconds(100))
+    .WithGcForce(false);
+var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+var summaries = BenchmarkSwitcher.FromTypes([typeof(RouterBenchmarks), typeof(PerProjectBenchmarks)]).Run(args, config);
+
+// A Markdown fragment for RESULTS.md: medians, and the 50,000-to-10 ratio per case against the 2x target.
+var text = new StringBuilder();
+var invariant = CultureInfo.InvariantCulture;
+foreach (var summary in summaries)
+{
+    foreach (var report in summary.Reports)
+    {
+        var name = report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
+        var parameters = report.BenchmarkCase.Parameters.PrintInfo;
+        var median = report.ResultStatistics?.Median ?? double.NaN;
+        var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0;
+        text.AppendLine(invariant, $"ROW|{report.BenchmarkCase.Descriptor.Type.Name}|{name}|{parameters}|{median:F1}|{allocated}");
+    }
+}
+
+foreach (var ((rules, shape), bytes) in RouterCache.RetainedBytes)
+    text.AppendLine(invariant, $"MEM|{rules}|{shape}|{bytes}");
+
+File.WriteAllText("routing-rows.txt", text.ToString());
+Console.WriteLine(text);
+return summaries.Any(HasErrors) ? 1 : 0;
+
+static bool HasErrors(Summary summary) => summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success);
