@@ -23,10 +23,12 @@ public static class ReceiverLoggingExtensions
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                     .Enrich.FromLogContext()
                     .ReadFrom.Services(services);
+                // One line per delivery must not hold up the request: the console is written from a background
+                // buffer (bench/RESULTS.md: the synchronous sink cost about half the throughput). A full buffer drops lines.
                 if (format == "json")
-                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                    logger.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()), bufferSize: 10_000);
                 else
-                    logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                    logger.WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), bufferSize: 10_000);
             },
             preserveStaticLogger: true);
         return builder;
