@@ -261,10 +261,19 @@ public sealed class DeploymentReconciler(
             .OrderByDescending(other => other.Metadata.CreationTimestamp).ThenByDescending(other => other.Metadata.Name, StringComparer.Ordinal)
             .FirstOrDefault();
 
-    private static bool IsNewer(Deployment other, Deployment deployment) =>
-        other.Metadata.CreationTimestamp > deployment.Metadata.CreationTimestamp
-        || (other.Metadata.CreationTimestamp == deployment.Metadata.CreationTimestamp
-            && string.CompareOrdinal(other.Metadata.Name, deployment.Metadata.Name) > 0);
+    /// <summary>
+    /// Creation order. Creation times have one-second resolution, so within a second the time the operator first saw
+    /// each Deployment (status.startedAt, microseconds, set in watch order) decides; the name only breaks a full tie.
+    /// </summary>
+    private static bool IsNewer(Deployment other, Deployment deployment)
+    {
+        if (other.Metadata.CreationTimestamp != deployment.Metadata.CreationTimestamp)
+            return other.Metadata.CreationTimestamp > deployment.Metadata.CreationTimestamp;
+        if (other.Status?.StartedAt is { } otherStart && deployment.Status?.StartedAt is { } start && otherStart != start)
+            return otherStart > start;
+        return other.Status?.StartedAt is null && deployment.Status?.StartedAt is not null
+            || (other.Status?.StartedAt is null == deployment.Status?.StartedAt is null && string.CompareOrdinal(other.Metadata.Name, deployment.Metadata.Name) > 0);
+    }
 
     private ReconcileResult Supersede(DeploymentStatus status, string? by, string message)
     {

@@ -90,11 +90,23 @@ internal sealed class Resources(TestCluster cluster, string @namespace)
         return KubernetesJson.Deserialize<Deployment>(KubernetesJson.Serialize(created));
     }
 
+    /// <summary>Writes a Deployment's status as the pipeline would; the running operator may write too, so conflicts are retried.</summary>
     public async Task SetDeploymentStatusAsync(Deployment deployment, DeploymentStatus status)
     {
-        var current = await GetAsync<Deployment>("deployments", deployment.Metadata.Name);
-        current!.Status = status;
-        await cluster.Client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(current, "ocore.io", "v1alpha1", @namespace, "deployments", deployment.Metadata.Name);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync<Deployment>("deployments", deployment.Metadata.Name);
+            current!.Status = status;
+            try
+            {
+                await cluster.Client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(current, "ocore.io", "v1alpha1", @namespace, "deployments", deployment.Metadata.Name);
+                return;
+            }
+            catch (k8s.Autorest.HttpOperationException error) when (error.Response.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 10)
+            {
+                await Task.Delay(50);
+            }
+        }
     }
 
     public Task<T?> GetAsync<T>(string plural, string name)
