@@ -69,6 +69,7 @@ public sealed class RbacSufficiencyTests : IAsyncLifetime
             spec:
               repository: { url: "{{url}}", provider: github, knownHosts: "{{sshd.KnownHosts.Trim()}}" }
               odoo: { version: "18.0" }
+              pollInterval: 0s   # only the webhook creates the Deployment here (the poller would race it)
               notifications:
                 - type: webhook
                   urlSecretRef: { name: hooks, key: url }
