@@ -6,8 +6,8 @@ using OCore.Testing;
 
 namespace OCore.Cli.Tests;
 
-/// <summary>`ocore deploy …` run in-process against a test cluster with the operator.</summary>
-public sealed class DeployCommandTests(ClusterWithOperator fixture) : IClassFixture<ClusterWithOperator>
+/// <summary>`ocore deploy …` run in-process against `ocore dev`.</summary>
+public sealed class DeployCommandTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private const string Commit = "9fceb02d0ae598e95dc970b74767f19372d61af8";
 

@@ -5,8 +5,8 @@ using OCore.Testing;
 
 namespace OCore.Cli.Tests;
 
-/// <summary>`ocore github-app …` against a test cluster with the operator (no GitHub App configured there).</summary>
-public sealed class GitHubAppCommandTests(ClusterWithOperator fixture) : IClassFixture<ClusterWithOperator>
+/// <summary>`ocore github-app …` against `ocore dev` (no GitHub App Secret there).</summary>
+public sealed class GitHubAppCommandTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private TestCluster Cluster => fixture.Cluster;
 

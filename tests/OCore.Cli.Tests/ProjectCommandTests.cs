@@ -7,8 +7,8 @@ using OCore.Testing;
 
 namespace OCore.Cli.Tests;
 
-/// <summary>`ocore project …` run in-process against a test cluster with the operator.</summary>
-public sealed class ProjectCommandTests(ClusterWithOperator fixture) : IClassFixture<ClusterWithOperator>
+/// <summary>`ocore project …` run in-process against `ocore dev`.</summary>
+public sealed class ProjectCommandTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private TestCluster Cluster => fixture.Cluster;
 
@@ -27,7 +27,7 @@ public sealed class ProjectCommandTests(ClusterWithOperator fixture) : IClassFix
         Assert.Contains(project.Status!.DeployKey!.PublicKey!, run.Output, StringComparison.Ordinal);
         Assert.Contains(project.Status.DeployKey.Fingerprint!, run.Output, StringComparison.Ordinal);
         Assert.Contains($"URL:    {project.Status.Webhook!.Url}", run.Output, StringComparison.Ordinal);
-        Assert.StartsWith(OperatorHost.PublicUrl, project.Status.Webhook.Url, StringComparison.Ordinal);
+        Assert.StartsWith(fixture.Sandbox.ReceiverUrl.ToString().TrimEnd('/'), project.Status.Webhook.Url, StringComparison.Ordinal);
         Assert.Contains($"Secret: {System.Text.Encoding.UTF8.GetString(secret.Data[WebhookSecretFormat.SecretKey])}", run.Output, StringComparison.Ordinal);
         Assert.Contains("Deploy Keys", run.Output, StringComparison.Ordinal); // the provider's instructions
     }

@@ -6,7 +6,11 @@ namespace OCore.Testing;
 public static class Cli
 {
     /// <summary>Runs <paramref name="file"/> and returns its standard output; throws with its error output on failure.</summary>
-    public static string Run(string file, string? workingDirectory, params string[] arguments)
+    public static string Run(string file, string? workingDirectory, params string[] arguments) =>
+        RunWith(new Dictionary<string, string>(), file, workingDirectory, arguments);
+
+    /// <summary>Like <see cref="Run"/>, with extra environment variables (a KUBECONFIG, a PATH with the tools).</summary>
+    public static string RunWith(IReadOnlyDictionary<string, string> environment, string file, string? workingDirectory, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(file)
         {
@@ -23,6 +27,8 @@ public static class Cli
         startInfo.Environment["GIT_AUTHOR_EMAIL"] = "tests@ocore.invalid";
         startInfo.Environment["GIT_COMMITTER_NAME"] = "oCore Tests";
         startInfo.Environment["GIT_COMMITTER_EMAIL"] = "tests@ocore.invalid";
+        foreach (var (name, value) in environment)
+            startInfo.Environment[name] = value;
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start {file}");
         var error = process.StandardError.ReadToEndAsync();

@@ -13,11 +13,13 @@ namespace OCore.Testing;
 public sealed class TestCluster : IAsyncDisposable
 {
     private readonly string _directory;
+    private readonly bool _ownsServer;
 
-    private TestCluster(DevClusterServer server, string directory)
+    private TestCluster(DevClusterServer server, string directory, bool ownsServer)
     {
         Server = server;
         _directory = directory;
+        _ownsServer = ownsServer;
         KubeconfigPath = System.IO.Path.Combine(directory, "kubeconfig");
         File.WriteAllText(KubeconfigPath, server.Kubeconfig);
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(new MemoryStream(Encoding.UTF8.GetBytes(server.Kubeconfig))));
@@ -31,13 +33,14 @@ public sealed class TestCluster : IAsyncDisposable
 
     public static async Task<TestCluster> StartAsync(DevClusterOptions? options = null)
     {
-        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ocore-test-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
         var server = await DevClusterServer.StartAsync(options ?? new DevClusterOptions());
-        var cluster = new TestCluster(server, directory);
+        var cluster = new TestCluster(server, NewDirectory(), ownsServer: true);
         await cluster.InstallCrdsAsync();
         return cluster;
     }
+
+    /// <summary>The helpers over a DevCluster someone else runs (and has installed the CRDs in), such as `ocore dev`'s.</summary>
+    public static TestCluster Attach(DevClusterServer server) => new(server, NewDirectory(), ownsServer: false);
 
     /// <summary>Creates a namespace with a unique name (an oCore organization) and returns its name.</summary>
     public async Task<string> CreateNamespaceAsync(string prefix = "org")
@@ -87,7 +90,8 @@ public sealed class TestCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await Server.DisposeAsync();
+        if (_ownsServer)
+            await Server.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -97,6 +101,9 @@ public sealed class TestCluster : IAsyncDisposable
             // A process that still holds a file; the temp folder is cleaned by the OS.
         }
     }
+
+    private static string NewDirectory() =>
+        Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ocore-test-" + Guid.NewGuid().ToString("N"))).FullName;
 
     private async Task InstallCrdsAsync()
     {

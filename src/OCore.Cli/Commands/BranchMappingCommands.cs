@@ -1,8 +1,7 @@
 using System.CommandLine;
-using k8s.Models;
-using OCore.Api.Naming;
 using OCore.Api.V1Alpha1;
-using Environment = OCore.Api.V1Alpha1.Environment;
+using OCore.Management;
+using OCore.Management.BranchMappings;
 
 namespace OCore.Cli.Commands;
 
@@ -23,29 +22,12 @@ public static class BranchMappingCommands
             var projectName = result.GetValue(project)!;
             var branchName = result.GetValue(branch)!;
             var environmentName = result.GetValue(environment)!;
-            await session.Resources.GetRequiredAsync<Project>(projectName, cancellationToken);
-            if (await session.Resources.GetAsync<Environment>(environmentName, cancellationToken) is null)
-                throw new CliException(ExitCodes.NotFound,
-                    $"Environment {environmentName} not found in namespace {session.Namespace}; create it first (kubectl -n {session.Namespace} get environments lists them)");
-
-            var mappings = await session.Resources.ListAsync<BranchMapping>(cancellationToken);
-            var existing = mappings.FirstOrDefault(m => m.Spec.ProjectRef.Name == projectName && m.Spec.Branch == branchName);
-            var mapping = existing ?? new BranchMapping
-            {
-                Metadata = new V1ObjectMeta { Name = NameFor(projectName, branchName), NamespaceProperty = session.Namespace },
-                Spec = new BranchMappingSpec { ProjectRef = new LocalObjectReference { Name = projectName }, Branch = branchName },
-            };
-            mapping.Spec.EnvironmentRef = new LocalObjectReference { Name = environmentName };
-            mapping.Spec.EnvironmentTemplate = null;
-            mapping.Status = null;
-            var saved = existing is null
-                ? await session.Resources.CreateAsync(mapping, cancellationToken)
-                : await session.Resources.ReplaceAsync(mapping, mapping.Metadata.Name, cancellationToken);
+            var (saved, created) = await BranchMappingWriter.ApplyAsync(session.Resources, projectName, branchName, environmentName, null, cancellationToken);
 
             if (session.Printer.IsMachineReadable)
                 session.Printer.Write(saved);
             else
-                session.Output.WriteLine($"BranchMapping {saved.Metadata.Name} {(existing is null ? "created" : "updated")}: pushes to {branchName} deploy to {environmentName}.");
+                session.Output.WriteLine($"BranchMapping {saved.Metadata.Name} {(created ? "created" : "updated")}: pushes to {branchName} deploy to {environmentName}.");
             return ExitCodes.Ok;
         });
         return command;
@@ -59,10 +41,7 @@ public static class BranchMappingCommands
         {
             var projectName = result.GetValue(project)!;
             await session.Resources.GetRequiredAsync<Project>(projectName, cancellationToken);
-            var mappings = (await session.Resources.ListAsync<BranchMapping>(cancellationToken))
-                .Where(m => m.Spec.ProjectRef.Name == projectName)
-                .OrderBy(m => m.Spec.Branch, StringComparer.Ordinal)
-                .ToList();
+            var mappings = await BranchMappingWriter.ListAsync(session.Resources, projectName, cancellationToken);
             if (session.Printer.IsMachineReadable)
             {
                 session.Printer.WriteList(mappings);
@@ -87,12 +66,5 @@ public static class BranchMappingCommands
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>project-branch for a plain branch name; globs and unusual names get a hash so they stay distinct.</summary>
-    public static string NameFor(string project, string branch)
-    {
-        var suffix = ObjectNames.Slug(branch) == branch ? branch : ObjectNames.DnsLabel(branch);
-        return ObjectNames.ForChild(project, suffix);
     }
 }

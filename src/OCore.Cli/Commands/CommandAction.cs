@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using k8s.Autorest;
 using k8s.Exceptions;
+using OCore.Management;
 using OCore.Runtime.Informers;
 
 namespace OCore.Cli.Commands;
@@ -32,6 +33,18 @@ public static class CommandAction
         catch (CliException failure)
         {
             return Report(error, failure.ExitCode, failure.Message);
+        }
+        catch (ResourceNotFoundException failure)
+        {
+            return Report(error, ExitCodes.NotFound, failure.Message);
+        }
+        catch (InvalidRequestException failure)
+        {
+            return Report(error, ExitCodes.Usage, failure.Message);
+        }
+        catch (OperatorTimeoutException failure)
+        {
+            return Report(error, ExitCodes.Failed, failure.Message);
         }
         catch (HttpOperationException failure)
         {

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Net;
-using k8s.Autorest;
 using OCore.Api.V1Alpha1;
+using OCore.Management;
+using k8s.Autorest;
 
 namespace OCore.Cli.Commands;
 

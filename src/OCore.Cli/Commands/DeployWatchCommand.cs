@@ -1,7 +1,8 @@
 using System.CommandLine;
-using k8s;
 using OCore.Api.V1Alpha1;
+using OCore.Management;
 using OCore.Runtime.Informers;
+using k8s;
 
 namespace OCore.Cli.Commands;
 

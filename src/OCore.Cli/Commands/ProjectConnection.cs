@@ -1,5 +1,7 @@
 using OCore.Api.Secrets;
 using OCore.Api.V1Alpha1;
+using OCore.Management;
+using OCore.Management.Projects;
 
 namespace OCore.Cli.Commands;
 
@@ -21,8 +23,8 @@ public static class ProjectConnection
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(resources);
-        var secretName = project.Status?.Webhook?.SecretRef?.Name ?? WebhookSecretFormat.NameFor(project.Metadata.Name);
-        var secret = await resources.ReadSecretValueAsync(secretName, WebhookSecretFormat.SecretKey, cancellationToken);
+        var secretName = WebhookSecrets.SecretName(project);
+        var secret = await WebhookSecrets.ReadAsync(resources, project, cancellationToken);
         output.WriteLine("Webhook:");
         output.WriteLine($"  URL:    {project.Status?.Webhook?.Url}");
         output.WriteLine(secret is not null

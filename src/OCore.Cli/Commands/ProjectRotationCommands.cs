@@ -1,6 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using OCore.Api.V1Alpha1;
+using OCore.Management;
+using OCore.Management.Projects;
 
 namespace OCore.Cli.Commands;
 
@@ -12,7 +13,7 @@ public static class ProjectRotationCommands
 {
     public static Command ReconfigureWebhook() => Create(
         "reconfigure-webhook", "Generate a new webhook secret (the old one stays valid for a while) and print it",
-        Annotations.ReconfigureWebhook, p => p.Status?.HandledReconfigureWebhook,
+        ProjectActions.ReconfigureWebhook,
         async (session, project, cancellationToken) =>
         {
             session.Output.WriteLine($"Project {project.Metadata.Name} has a new webhook secret; update it in the provider's webhook settings.");
@@ -22,7 +23,7 @@ public static class ProjectRotationCommands
 
     public static Command RegenerateKey() => Create(
         "regenerate-key", "Generate a new deploy key and print it (replace the old key in the repository)",
-        Annotations.RegenerateDeployKey, p => p.Status?.HandledRegenerateDeployKey,
+        ProjectActions.RegenerateDeployKey,
         (session, project, _) =>
         {
             session.Output.WriteLine($"Project {project.Metadata.Name} has a new deploy key; replace the old one in the repository.");
@@ -31,8 +32,7 @@ public static class ProjectRotationCommands
             return Task.CompletedTask;
         });
 
-    private static Command Create(string name, string description, string annotation, Func<Project, string?> handled,
-        Func<Session, Project, CancellationToken, Task> print)
+    private static Command Create(string name, string description, ProjectAction action, Func<Session, Project, CancellationToken, Task> print)
     {
         var project = new Argument<string>("project") { Description = "The Project's name" };
         var waitTimeout = new Option<string>("--wait-timeout") { Description = "How long to wait for the operator", DefaultValueFactory = _ => "60s" };
@@ -40,12 +40,7 @@ public static class ProjectRotationCommands
         CommandAction.Set(command, Roles.ManageProjects, async (result, session, cancellationToken) =>
         {
             var timeout = Durations.Parse(result.GetValue(waitTimeout)!, "--wait-timeout");
-            var projectName = result.GetValue(project)!;
-            await session.Resources.GetRequiredAsync<Project>(projectName, cancellationToken);
-            var value = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-            await session.Resources.AnnotateAsync<Project>(projectName, annotation, value, cancellationToken);
-            var updated = await Polling.UntilAsync(() => session.Resources.GetRequiredAsync<Project>(projectName, cancellationToken),
-                p => handled(p) == value, timeout, $"the operator to handle {annotation}={value} on Project {projectName}", cancellationToken);
+            var updated = await ProjectActions.RunAsync(session.Resources, result.GetValue(project)!, action, timeout, cancellationToken);
 
             if (session.Printer.IsMachineReadable)
                 session.Printer.Write(updated);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OCore.Management;
 using k8s;
 
 namespace OCore.Cli.Commands;
@@ -8,9 +9,10 @@ public sealed class Session : IDisposable
 {
     private readonly Kubernetes _client;
 
-    private Session(Kubernetes client, string @namespace, string server, ParseResult result)
+    private Session(Kubernetes client, string @namespace, string server, string? bearerToken, ParseResult result)
     {
         _client = client;
+        BearerToken = bearerToken;
         Namespace = @namespace;
         Server = server;
         Resources = new OcoreResources(client, @namespace);
@@ -23,6 +25,12 @@ public sealed class Session : IDisposable
     public string Server { get; }
 
     public OcoreResources Resources { get; }
+
+    /// <summary>The kubeconfig user's bearer token, which oCore's REST API passes on to Kubernetes; null for other credentials.</summary>
+    public string? BearerToken { get; }
+
+    /// <summary>The kubeconfig's client, for what is not an oCore resource (the dashboard's own Kubernetes calls).</summary>
+    public IKubernetes Client => _client;
 
     public TextWriter Output { get; }
 
@@ -38,7 +46,7 @@ public sealed class Session : IDisposable
             throw new CliException(ExitCodes.Usage, $"no kubeconfig at {path}: pass --kubeconfig FILE or set KUBECONFIG");
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(path, result.GetValue(GlobalOptions.Context));
         var @namespace = result.GetValue(GlobalOptions.Namespace) ?? config.Namespace ?? "default";
-        return new Session(new Kubernetes(config), @namespace, config.Host, result);
+        return new Session(new Kubernetes(config), @namespace, config.Host, config.AccessToken, result);
     }
 
     public void Dispose() => _client.Dispose();

@@ -10,11 +10,13 @@ public static class DevCommand
     {
         var kubeconfig = new Option<string>("--kubeconfig") { Description = "Where to write the sandbox's kubeconfig", DefaultValueFactory = _ => "ocore-dev.kubeconfig" };
         var receiverPort = new Option<int>("--receiver-port") { Description = "Loopback port of the webhook receiver (0 picks a free one)", DefaultValueFactory = _ => 8080 };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Keep the sandbox's objects here across restarts" };
-        var withSamples = new Option<bool>("--with-samples") { Description = "Apply the feature-strategy sample (namespace acme)" };
-        var command = new Command("dev", "Run a local oCore sandbox: a Kubernetes API, the operator and the webhook receiver")
+        var gitPort = new Option<int>("--git-port") { Description = "Loopback port of the sandbox's git server, an sshd (0 picks a free one)", DefaultValueFactory = _ => 2222 };
+        var clone = new Option<string>("--clone") { Description = "Where to keep the working clone of the sandbox's repository", DefaultValueFactory = _ => "ocore-dev-repo" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Keep the sandbox's objects and repository here across restarts" };
+        var withSamples = new Option<bool>("--with-samples") { Description = "Apply the feature-strategy sample (namespace acme) on the sandbox's repository" };
+        var command = new Command("dev", "Run a local oCore sandbox: a Kubernetes API, the operator, the webhook receiver and a git server")
         {
-            kubeconfig, receiverPort, dataDir, withSamples,
+            kubeconfig, receiverPort, gitPort, clone, dataDir, withSamples,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -22,6 +24,8 @@ public static class DevCommand
             {
                 KubeconfigPath = Path.GetFullPath(result.GetValue(kubeconfig)!),
                 ReceiverPort = result.GetValue(receiverPort),
+                GitPort = result.GetValue(gitPort),
+                ClonePath = Path.GetFullPath(result.GetValue(clone)!),
                 DataDirectory = result.GetValue(dataDir) is { } dir ? Path.GetFullPath(dir) : null,
                 WithSamples = result.GetValue(withSamples),
             };
@@ -42,22 +46,24 @@ public static class DevCommand
         });
         using var onCancel = cancellationToken.Register(() => stop.TrySetResult());
 
-        await using var sandbox = await DevSandbox.StartAsync(options, cancellationToken);
-        await output.WriteLineAsync($"""
+        DevSandbox sandbox;
+        try
+        {
+            sandbox = await DevSandbox.StartAsync(options, cancellationToken);
+        }
+        catch (DevSandboxException error)
+        {
+            await output.WriteLineAsync($"ocore dev: {error.Message}");
+            return 1;
+        }
 
-            oCore dev sandbox is running (Ctrl-C stops it).
-              Kubernetes API    {sandbox.ApiUrl}   kubeconfig: {options.KubeconfigPath}
-              Webhook receiver  {sandbox.ReceiverUrl}
-              Operator          reconciling every namespace{(options.WithSamples ? $"; {sandbox.SamplesCreated} sample objects applied in namespace acme" : "")}
+        await using (sandbox)
+        {
+            await output.WriteLineAsync(DevSandboxReport.Write(options, sandbox));
+            await stop.Task;
+            await output.WriteLineAsync("Stopping the sandbox…");
+        }
 
-            Try:
-              export KUBECONFIG={options.KubeconfigPath}
-              {(options.WithSamples ? "" : "kubectl apply -k config/samples/feature-strategy\n  ")}kubectl get ocore -n acme
-              kubectl -n acme get project odoo-custom -o jsonpath='{"{"}.status.webhook.url{"}"}'
-              kubectl -n acme describe project odoo-custom     # deploy key and next steps
-            """);
-        await stop.Task;
-        await output.WriteLineAsync("Stopping the sandbox…");
         return 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OCore.Git.Serving;
 
 namespace OCore.Git.Remote;
 
@@ -13,19 +14,17 @@ internal static class SshCommand
         [
             "ssh",
             "-F", "/dev/null", // no user or system ssh_config: the same behaviour on every machine
-            "-i", Quote(files.IdentityPath),
+            "-i", ShellQuote.Quote(files.IdentityPath),
             "-o", "IdentitiesOnly=yes",
             "-o", "IdentityAgent=none",
             "-o", "BatchMode=yes", // never prompt
-            "-o", "UserKnownHostsFile=" + Quote(files.KnownHostsPath),
+            "-o", "UserKnownHostsFile=" + ShellQuote.Quote(files.KnownHostsPath),
             "-o", "GlobalKnownHostsFile=/dev/null",
             "-o", "StrictHostKeyChecking=yes",
             "-o", "UpdateHostKeys=no",
             "-o", "ConnectTimeout=" + connectSeconds.ToString(CultureInfo.InvariantCulture),
         ];
+        // git runs GIT_SSH_COMMAND through the shell, so paths are single-quoted.
         return string.Join(' ', parts);
     }
-
-    /// <summary>git runs GIT_SSH_COMMAND through the shell, so paths are single-quoted.</summary>
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

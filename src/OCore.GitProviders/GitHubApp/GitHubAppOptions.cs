@@ -1,3 +1,5 @@
+using OCore.Api.GitHubApp;
+
 namespace OCore.GitProviders.GitHubApp;
 
 /// <summary>The GitHub App oCore acts as. <see cref="ToString"/> leaves the private key out.</summary>
@@ -33,8 +35,7 @@ public sealed record GitHubAppOptions
         ArgumentException.ThrowIfNullOrEmpty(state);
         if (string.IsNullOrEmpty(AppSlug))
             throw new InvalidOperationException("GitHubAppOptions.AppSlug is required to build the install URL");
-        var root = WebBaseUrl.AbsoluteUri.TrimEnd('/');
-        return new Uri($"{root}/apps/{Uri.EscapeDataString(AppSlug)}/installations/new?state={Uri.EscapeDataString(state)}");
+        return InstallLinks.For(WebBaseUrl, AppSlug, state);
     }
 
     public override string ToString() =>

@@ -59,6 +59,14 @@ internal sealed class GitHubAppSecretSource(IKubernetes kubernetes, IOptions<Git
         var stateKey = data.TryGetValue(GitHubAppSecretFormat.StateKeyKey, out var dedicated) && dedicated.Length >= 16
             ? dedicated
             : InstallState.KeyFromSecret(Encoding.UTF8.GetString(webhookSecret));
-        return new GitHubAppKeys(webhookSecret, stateKey);
+        return new GitHubAppKeys(webhookSecret, stateKey)
+        {
+            AppId = Text(data, GitHubAppSecretFormat.AppIdKey),
+            Slug = Text(data, GitHubAppSecretFormat.SlugKey),
+            WebUrl = Uri.TryCreate(Text(data, GitHubAppSecretFormat.WebUrlKey), UriKind.Absolute, out var web) ? web : new Uri("https://github.com"),
+        };
     }
+
+    private static string? Text(IDictionary<string, byte[]> data, string key) =>
+        data.TryGetValue(key, out var value) && value.Length > 0 ? Encoding.UTF8.GetString(value).Trim() : null;
 }

@@ -1,10 +1,11 @@
-namespace OCore.Cli.Commands;
+namespace OCore.Management;
 
 /// <summary>Waits for the operator to act on a change, reading the object until it shows the result.</summary>
 public static class Polling
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The first observed value that is done; <see cref="OperatorTimeoutException"/> after <paramref name="timeout"/>.</summary>
     public static async Task<T> UntilAsync<T>(Func<Task<T>> observe, Func<T, bool> done, TimeSpan timeout, string waitingFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(observe);
@@ -16,8 +17,7 @@ public static class Polling
             if (done(value))
                 return value;
             if (DateTime.UtcNow > deadline)
-                throw new CliException(ExitCodes.Failed,
-                    $"timed out after {timeout.TotalSeconds:0}s waiting for {waitingFor}; is the oCore operator running? (kubectl -n ocore-system get pods)");
+                throw new OperatorTimeoutException(timeout, waitingFor);
             await Task.Delay(Interval, cancellationToken);
         }
     }

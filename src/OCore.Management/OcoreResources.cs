@@ -4,10 +4,10 @@ using k8s.Autorest;
 using k8s.Models;
 using OCore.Runtime.Informers;
 
-namespace OCore.Cli.Commands;
+namespace OCore.Management;
 
 /// <summary>Typed reads and writes of oCore resources (and their Secrets) in one namespace.</summary>
-public sealed class OcoreResources(Kubernetes client, string @namespace)
+public sealed class OcoreResources(IKubernetes client, string @namespace)
 {
     public string Namespace => @namespace;
 
@@ -26,11 +26,10 @@ public sealed class OcoreResources(Kubernetes client, string @namespace)
         }
     }
 
-    /// <summary>The object; a missing one ends the command with exit code 3.</summary>
+    /// <summary>The object; a missing one throws <see cref="ResourceNotFoundException"/>.</summary>
     public async Task<T> GetRequiredAsync<T>(string name, CancellationToken cancellationToken)
         where T : class =>
-        await GetAsync<T>(name, cancellationToken)
-            ?? throw new CliException(ExitCodes.NotFound, $"{ResourceType.Of<T>().Kind} {name} not found in namespace {@namespace}");
+        await GetAsync<T>(name, cancellationToken) ?? throw new ResourceNotFoundException(ResourceType.Of<T>().Kind, name, @namespace);
 
     public async Task<IReadOnlyList<T>> ListAsync<T>(CancellationToken cancellationToken) =>
         (await ResourceClient<T>().ListAsync(@namespace, null, cancellationToken)).Items;
@@ -55,13 +54,42 @@ public sealed class OcoreResources(Kubernetes client, string @namespace)
         return Convert<T>(await client.CustomObjects.ReplaceNamespacedCustomObjectAsync(obj, type.Group, type.Version, @namespace, type.Plural, name, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Sets one annotation with a merge patch (no read-modify-write, so no conflicts).</summary>
-    public async Task<T> AnnotateAsync<T>(string name, string key, string value, CancellationToken cancellationToken)
+    public async Task DeleteAsync<T>(string name, CancellationToken cancellationToken)
         where T : class
     {
         var type = ResourceType.Of<T>();
-        var patch = new V1Patch(new { metadata = new { annotations = new Dictionary<string, string> { [key] = value } } }, V1Patch.PatchType.MergePatch);
-        return Convert<T>(await client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, type.Group, type.Version, @namespace, type.Plural, name, cancellationToken: cancellationToken));
+        try
+        {
+            await client.CustomObjects.DeleteNamespacedCustomObjectAsync(type.Group, type.Version, @namespace, type.Plural, name, cancellationToken: cancellationToken);
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new ResourceNotFoundException(type.Kind, name, @namespace);
+        }
+    }
+
+    /// <summary>Sets one annotation with a merge patch (no read-modify-write, so no conflicts).</summary>
+    public Task<T> AnnotateAsync<T>(string name, string key, string value, CancellationToken cancellationToken)
+        where T : class =>
+        MergePatchAsync<T>(name, new { metadata = new { annotations = new Dictionary<string, string> { [key] = value } } }, cancellationToken);
+
+    /// <summary>
+    /// Applies a JSON merge patch: only the fields it names change, whoever wrote the object in between (the operator
+    /// writes status all the time), so there is no conflict to retry.
+    /// </summary>
+    public async Task<T> MergePatchAsync<T>(string name, object patch, CancellationToken cancellationToken)
+        where T : class
+    {
+        var type = ResourceType.Of<T>();
+        try
+        {
+            return Convert<T>(await client.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch(patch, V1Patch.PatchType.MergePatch),
+                type.Group, type.Version, @namespace, type.Plural, name, cancellationToken: cancellationToken));
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new ResourceNotFoundException(type.Kind, name, @namespace);
+        }
     }
 
     /// <summary>One key of a Secret as text; null when the Secret or key is missing, or the user may not read Secrets.</summary>

@@ -1,4 +1,4 @@
-namespace OCore.Cli.Commands;
+namespace OCore.Management;
 
 /// <summary>The user roles oCore installs (charts/ocore/templates/user-roles.yaml), named in permission errors.</summary>
 public static class Roles

@@ -1,0 +1,3 @@
+namespace OCore.WebhookReceiver.Api.Contracts;
+
+public sealed record BranchMappingListResponse(IReadOnlyList<BranchMappingResponse> BranchMappings);
