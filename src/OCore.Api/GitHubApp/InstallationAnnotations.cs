@@ -12,6 +12,12 @@ public static class InstallationAnnotations
     /// <summary>Set by the install callback: <see cref="InstallState.LinkProof"/> for the installation's namespace and id.</summary>
     public const string LinkProof = "ocore.io/link-proof";
 
+    /// <summary>
+    /// Set by the install callback: the nonce of the install state it used. A state links one installation only; the
+    /// callback refuses the same state for another installation id (a leaked link cannot link a stranger's account).
+    /// </summary>
+    public const string InstallState = "ocore.io/install-state";
+
     /// <summary>The GitHubInstallation the install callback creates for an installation id.</summary>
     public static string NameFor(long installationId) => $"gh-{installationId}";
 }

@@ -82,7 +82,18 @@ public sealed class DevSandbox : IAsyncDisposable
         }
 
         var receiver = BuildReceiver(internalKubeconfig, options.ReceiverPort);
-        await receiver.StartAsync(cancellationToken);
+        try
+        {
+            await receiver.StartAsync(cancellationToken);
+        }
+        catch (IOException error)
+        {
+            await receiver.DisposeAsync();
+            await cluster.DisposeAsync();
+            throw new DevSandboxException(
+                $"the webhook receiver cannot listen on 127.0.0.1:{options.ReceiverPort} ({error.InnerException?.Message ?? error.Message}); pass --receiver-port N, or 0 for a free port");
+        }
+
         var receiverUrl = new Uri(receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
         var @operator = BuildOperator(internalKubeconfig, receiverUrl);

@@ -1,5 +1,6 @@
 using System.Text;
 using OCore.Api.Secrets;
+using OCore.Cli.Commands;
 
 namespace OCore.Cli.Dev;
 
@@ -43,7 +44,8 @@ internal static class DevSandboxReport
         text.AppendLine()
             .AppendLine("Next, in another terminal at the root of the oCore checkout (kubectl: bash scripts/install-tools.sh):")
             .AppendLine($"  export KUBECONFIG={options.KubeconfigPath} PATH=$PWD/.tools/bin:$PATH")
-            .AppendLine("  ocore() { dotnet run --project src/OCore.Cli -- \"$@\"; }");
+            .AppendLine("  ocore() { dotnet run --project src/OCore.Cli -- \"$@\"; }")
+            .AppendLine($"  export {PublicApi.UrlVariable}={sandbox.ReceiverUrl.ToString().TrimEnd('/')}   # the REST API, ocore github-app show");
         if (!options.WithSamples)
             text.AppendLine("  kubectl apply -k config/samples/feature-strategy");
         text.AppendLine($"  kubectl get ocore -n {ns}");
@@ -63,7 +65,7 @@ internal static class DevSandboxReport
                 .AppendLine("A Project of your own on the sandbox's repository (the sandbox adds the deploy key and pins the host key of every")
                 .AppendLine($"Project whose URL points at 127.0.0.1:{repository.Port}):")
                 .AppendLine($"  ocore project connect-repo erp --url {repository.Url} --provider github -n {ns}")
-                .AppendLine($"  ocore project map-branch erp --branch main --environment production -n {ns}");
+                .AppendLine($"  ocore project branch-mappings erp -n {ns}   # then map branches to Environments of erp (README, Quickstart)");
         }
 
         return text.ToString();

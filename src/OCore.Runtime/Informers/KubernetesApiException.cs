@@ -8,6 +8,9 @@ public sealed class KubernetesApiException(HttpStatusCode statusCode, string mes
 {
     public HttpStatusCode StatusCode { get; } = statusCode;
 
+    /// <summary>The API's own message, without the status in front.</summary>
+    public string StatusMessage { get; } = message;
+
     public TimeSpan? RetryAfter { get; } = retryAfter;
 
     /// <summary>The watch's resourceVersion is older than the server's history: list again.</summary>

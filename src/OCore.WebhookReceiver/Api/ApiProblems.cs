@@ -37,7 +37,7 @@ internal static class ApiProblems
         ResourceNotFoundException missing => NotFound(missing.Message),
         InvalidRequestException invalid => Invalid(invalid.Field, invalid.Message),
         HttpOperationException http => FromKubernetes(http.Response.StatusCode, Read(http.Response.Content), role, @namespace),
-        KubernetesApiException api => FromKubernetes(api.StatusCode, (api.Message, []), role, @namespace),
+        KubernetesApiException api => FromKubernetes(api.StatusCode, (api.StatusMessage, []), role, @namespace),
         _ => null,
     };
 

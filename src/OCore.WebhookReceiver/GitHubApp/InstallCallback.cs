@@ -15,6 +15,7 @@ namespace OCore.WebhookReceiver.GitHubApp;
 internal sealed class InstallCallback(
     GitHubAppSecretSource secrets,
     InstallationWriter installations,
+    ClusterCaches caches,
     IOptions<ClusterOptions> cluster,
     TimeProvider time,
     ILogger<InstallCallback> logger)
@@ -47,7 +48,14 @@ internal sealed class InstallCallback(
         if (!string.IsNullOrEmpty(served) && served != state.Namespace)
             return (StatusCodes.Status400BadRequest, new CallbackResponse("bad_request", $"this oCore does not serve organization '{state.Namespace}'"));
 
-        var name = await installations.LinkAsync(state.Namespace, id, $"callback-{state.Nonce}",
+        if (caches.Installations.List(state.Namespace).FirstOrDefault(i => i.Spec.InstallationId != id
+            && i.Metadata.Annotations?.TryGetValue(InstallationAnnotations.InstallState, out var nonce) == true && nonce == state.Nonce) is { } earlier)
+        {
+            return (StatusCodes.Status409Conflict, new CallbackResponse("conflict",
+                $"this install link was used already (for installation {earlier.Spec.InstallationId}); start again from Organization Settings > GitHub App"));
+        }
+
+        var name = await installations.LinkAsync(state.Namespace, id, state.Nonce,
             InstallState.LinkProof(keys.StateKey, state.Namespace, id), cancellationToken);
         if (name is null)
         {

@@ -20,7 +20,7 @@ internal sealed class InstallationWriter(IKubernetes kubernetes)
 
     /// <summary>Creates <c>gh-&lt;id&gt;</c> in the namespace, or links it again when it exists (unlinked=false).</summary>
     /// <returns>The GitHubInstallation's name, or null when that name holds another installation id.</returns>
-    public async Task<string?> LinkAsync(string @namespace, long installationId, string refresh, string linkProof, CancellationToken cancellationToken)
+    public async Task<string?> LinkAsync(string @namespace, long installationId, string stateNonce, string linkProof, CancellationToken cancellationToken)
     {
         var name = InstallationAnnotations.NameFor(installationId);
         var installation = new GitHubInstallation
@@ -31,8 +31,9 @@ internal sealed class InstallationWriter(IKubernetes kubernetes)
                 NamespaceProperty = @namespace,
                 Annotations = new Dictionary<string, string>
                 {
-                    [InstallationAnnotations.Refresh] = refresh,
+                    [InstallationAnnotations.Refresh] = $"callback-{stateNonce}",
                     [InstallationAnnotations.LinkProof] = linkProof,
+                    [InstallationAnnotations.InstallState] = stateNonce,
                 },
             },
             Spec = new GitHubInstallationSpec { InstallationId = installationId },
@@ -51,7 +52,12 @@ internal sealed class InstallationWriter(IKubernetes kubernetes)
         var id = JsonSerializer.SerializeToElement(existing).GetProperty("spec").GetProperty("installationId").GetInt64();
         if (id != installationId)
             return null;
-        var annotations = new Dictionary<string, string> { [InstallationAnnotations.Refresh] = refresh, [InstallationAnnotations.LinkProof] = linkProof };
+        var annotations = new Dictionary<string, string>
+        {
+            [InstallationAnnotations.Refresh] = $"callback-{stateNonce}",
+            [InstallationAnnotations.LinkProof] = linkProof,
+            [InstallationAnnotations.InstallState] = stateNonce,
+        };
         await PatchAsync(@namespace, name, new { metadata = new { annotations }, spec = new { unlinked = false } }, cancellationToken);
         return name;
     }

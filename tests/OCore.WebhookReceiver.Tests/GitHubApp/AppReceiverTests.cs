@@ -9,7 +9,9 @@ using OCore.Api.GitHubApp;
 using OCore.Api.Naming;
 using OCore.Api.Secrets;
 using OCore.Api.V1Alpha1;
+using Microsoft.Extensions.DependencyInjection;
 using OCore.Testing;
+using OCore.WebhookReceiver.Cluster;
 using OCore.WebhookReceiver.Tests.Support;
 
 namespace OCore.WebhookReceiver.Tests.GitHubApp;
@@ -89,6 +91,23 @@ public sealed class AppReceiverTests : IAsyncLifetime
         Assert.Null(await ReadAsync<GitHubInstallation>(_unlinked, "gh-778"));
         Assert.Null(await ReadAsync<GitHubInstallation>(_namespace, "gh-778"));
         Assert.Null(await ReadAsync<GitHubInstallation>(_namespace, "gh-779"));
+    }
+
+    [Fact]
+    public async Task An_install_link_links_one_installation_only()
+    {
+        var state = Uri.EscapeDataString(Mint(_namespace, 10));
+        var first = await _client.GetAsync($"/api/github-app/callback?installation_id=901&state={state}");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(await Eventually.Until(() => Task.FromResult(_receiver.Services.GetRequiredService<ClusterCaches>().Installations.Get(_namespace, "gh-901")),
+            i => i is not null, "the receiver's cache sees the linked installation"));
+
+        // GitHub redirecting twice for the same installation is harmless; the same link for another account is not.
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/github-app/callback?installation_id=901&state={state}")).StatusCode);
+        var reused = await _client.GetAsync($"/api/github-app/callback?installation_id=902&state={state}");
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Contains("used already (for installation 901)", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await ReadAsync<GitHubInstallation>(_namespace, "gh-902"));
     }
 
     [Fact]
