@@ -152,6 +152,42 @@ public sealed class RestApiTests(SandboxFixture fixture) : IClassFixture<Sandbox
         Assert.False(string.IsNullOrEmpty(problem["detail"]?.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("application/json", "{\"repositoryUrl\": ", HttpStatusCode.BadRequest, "not the JSON object expected")]
+    [InlineData("application/json", "[1, 2]", HttpStatusCode.BadRequest, "not the JSON object expected")]
+    [InlineData("text/plain", "repositoryUrl=git@github.com:acme/shop.git", HttpStatusCode.UnsupportedMediaType, "Content-Type: application/json")]
+    public async Task A_body_that_is_not_json_gets_an_answer_saying_so(string contentType, string body, HttpStatusCode expected, string detail)
+    {
+        var org = await fixture.CreateNamespaceAsync();
+        var manager = await fixture.PersonAsync(org, "maria", Roles.ManageProjects);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/projects/{org}.shop/repository", UriKind.Relative))
+        {
+            Content = new StringContent(body, Encoding.UTF8, contentType),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", manager);
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Contains(detail, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(await fixture.Cluster.ListNamesAsync(org, "projects"));
+    }
+
+    [Fact]
+    public async Task An_environment_template_that_is_not_an_environment_spec_is_422()
+    {
+        var org = await fixture.CreateNamespaceAsync();
+        var manager = await fixture.PersonAsync(org, "maria", Roles.ManageProjects);
+        await SendAsync(HttpMethod.Post, $"/api/projects/{org}.shop/repository", manager, """{"repositoryUrl": "git@github.com:acme/shop.git"}""");
+
+        var (status, problem) = await SendAsync(HttpMethod.Put, $"/api/projects/{org}.shop/branch-mappings", manager,
+            """{"branch": "feature/*", "environmentTemplate": {"stage": 5}}""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        // Kubernetes validates the template against the CRD schema and names the field.
+        Assert.Contains("spec.environmentTemplate.stage", problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
     [Fact]
     public async Task Permissions_decide_what_each_person_may_do()
     {
@@ -262,6 +298,7 @@ public sealed class RestApiTests(SandboxFixture fixture) : IClassFixture<Sandbox
         Assert.Contains("/api/projects/{projectId}/branch-mappings", paths);
         Assert.Contains("/api/settings/github-app", paths);
         Assert.Contains("/api/settings/github-app/installations/{installationId}", paths);
+        Assert.NotNull(document["paths"]!["/api/projects/{projectId}/repository"]!["post"]!["requestBody"]!["content"]!["application/json"]);
     }
 
     private async Task AssertForbiddenAsync(HttpMethod method, string path, string token, string role, string? body = null)

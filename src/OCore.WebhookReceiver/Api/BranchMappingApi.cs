@@ -19,8 +19,17 @@ internal sealed class BranchMappingApi(CallerKubernetes kubernetes, ProjectLocat
         {
             try
             {
-                var template = body!.EnvironmentTemplate is null ? null : KubernetesJson.Deserialize<EnvironmentSettings>(body.EnvironmentTemplate.ToJsonString());
-                var (mapping, created) = await BranchMappingWriter.ApplyAsync(kubernetes.In(location.Namespace), location.Name, body.Branch!,
+                EnvironmentSettings? template;
+                try
+                {
+                    template = body!.EnvironmentTemplate is null ? null : KubernetesJson.Deserialize<EnvironmentSettings>(body.EnvironmentTemplate.ToJsonString());
+                }
+                catch (System.Text.Json.JsonException error)
+                {
+                    return ApiProblems.Invalid("environmentTemplate", $"environmentTemplate is not an Environment spec: {error.Message}");
+                }
+
+                var (mapping, created) = await BranchMappingWriter.ApplyAsync(kubernetes.In(location.Namespace), location.Name, body!.Branch!,
                     body.EnvironmentId, template, cancellationToken);
                 return Results.Json(From(mapping), statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
             }

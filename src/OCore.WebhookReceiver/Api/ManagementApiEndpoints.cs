@@ -17,11 +17,17 @@ public static class ManagementApiEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         var projects = api.MapGroup("/projects/{projectId}").WithTags("Projects");
-        projects.MapPost("/repository", (string projectId, [FromBody] RepositoryRequestBody? body, RepositoryApi repository, CancellationToken cancellationToken) =>
-                repository.ConnectAsync(projectId, body, cancellationToken))
+        projects.MapPost("/repository", async (string projectId, HttpRequest request, RepositoryApi repository, CancellationToken cancellationToken) =>
+            {
+                var (body, problem) = await JsonBody.ReadAsync<RepositoryRequestBody>(request, cancellationToken);
+                return problem ?? await repository.ConnectAsync(projectId, body, cancellationToken);
+            })
+            .WithJsonBody<RepositoryRequestBody>()
             .WithSummary("Connect a repository: creates or updates the Project, answers its deploy key and webhook")
             .Produces<RepositoryResponse>(StatusCodes.Status200OK).Produces<RepositoryResponse>(StatusCodes.Status201Created)
             .Produces<RepositoryResponse>(StatusCodes.Status202Accepted);
@@ -37,8 +43,12 @@ public static class ManagementApiEndpoints
                 repository.RegenerateKeyAsync(projectId, cancellationToken))
             .WithSummary("Generate a new deploy key; replace the old one in the repository")
             .Produces<RepositoryResponse>().Produces<RepositoryResponse>(StatusCodes.Status202Accepted);
-        projects.MapPut("/branch-mappings", (string projectId, [FromBody] BranchMappingRequestBody? body, BranchMappingApi mappings, CancellationToken cancellationToken) =>
-                mappings.PutAsync(projectId, body, cancellationToken))
+        projects.MapPut("/branch-mappings", async (string projectId, HttpRequest request, BranchMappingApi mappings, CancellationToken cancellationToken) =>
+            {
+                var (body, problem) = await JsonBody.ReadAsync<BranchMappingRequestBody>(request, cancellationToken);
+                return problem ?? await mappings.PutAsync(projectId, body, cancellationToken);
+            })
+            .WithJsonBody<BranchMappingRequestBody>()
             .WithSummary("Map a branch (or glob) to an environment: creates or updates the BranchMapping")
             .Produces<BranchMappingResponse>().Produces<BranchMappingResponse>(StatusCodes.Status201Created);
         projects.MapGet("/branch-mappings", (string projectId, BranchMappingApi mappings, CancellationToken cancellationToken) =>
