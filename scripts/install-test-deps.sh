@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the OCore.Git tests run for real: sshd (openssh-server), ssh and ssh-keygen
-# (openssh-client) and git. Idempotent: apt-get runs only when one of the binaries is missing.
+# Installs the Debian packages the tests run for real: sshd (openssh-server), ssh and ssh-keygen (openssh-client) and
+# git for the OCore.Git tests; chromium and chromedriver (chromium-driver) for the dashboard's browser tests.
+# Idempotent: apt-get runs only when one of the binaries is missing.
 set -euo pipefail
 
 missing=()
@@ -8,9 +9,11 @@ missing=()
 if ! command -v sshd >/dev/null 2>&1 && [[ ! -x /usr/sbin/sshd ]]; then missing+=(openssh-server); fi
 if ! command -v ssh >/dev/null 2>&1 || ! command -v ssh-keygen >/dev/null 2>&1; then missing+=(openssh-client); fi
 if ! command -v git >/dev/null 2>&1; then missing+=(git); fi
+if ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
+if ! command -v chromedriver >/dev/null 2>&1; then missing+=(chromium-driver); fi
 
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "openssh-server, openssh-client and git already installed"
+  echo "openssh-server, openssh-client, git, chromium and chromium-driver already installed"
   exit 0
 fi
 

@@ -16,6 +16,7 @@ public static class OCoreCli
         GlobalOptions.AddTo(ProjectCommand.Create()),
         GlobalOptions.AddTo(DeployCommand.Create()),
         GlobalOptions.AddTo(GitHubAppCommand.Create()),
+        GlobalOptions.AddTo(DashboardCommand.Create()),
     };
 
     /// <summary>Parses and runs <paramref name="args"/>; a command line that does not parse exits with 2.</summary>

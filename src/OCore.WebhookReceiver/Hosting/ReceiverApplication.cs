@@ -1,5 +1,6 @@
 using OCore.WebhookReceiver.Api;
 using OCore.WebhookReceiver.Cluster;
+using OCore.WebhookReceiver.Dashboard;
 using OCore.WebhookReceiver.Endpoints;
 using OCore.WebhookReceiver.GitHubApp;
 
@@ -17,6 +18,7 @@ public static class ReceiverApplication
         builder.Services.AddClusterServices();
         builder.Services.AddGitHubApp();
         builder.Services.AddManagementApi();
+        builder.AddDashboard();
         // Fail at start-up, naming the service, when a dependency is not registered.
         builder.Host.UseDefaultServiceProvider(provider => provider.ValidateOnBuild = true);
         return builder;
@@ -29,6 +31,7 @@ public static class ReceiverApplication
         app.MapClusterEndpoints();
         app.MapGitHubAppEndpoints();
         app.MapManagementApi();
+        app.MapDashboard();
         return app;
     }
 }
