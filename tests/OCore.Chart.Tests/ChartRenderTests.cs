@@ -94,7 +94,12 @@ public sealed class ChartRenderTests : IDisposable
 
         var ingress = chart.Get("Ingress", "ocore-receiver");
         Assert.Equal("hooks.acme.example", (string?)ingress["spec"]!["rules"]![0]!["host"]);
-        Assert.Equal(["/api/webhooks", "/api/github-app"], ingress["spec"]!["rules"]![0]!["http"]!["paths"]!.AsArray().Select(p => (string?)p!["path"]));
+        Assert.Equal(["/api/webhooks", "/api/github-app", "/api/projects", "/api/settings", "/api/openapi", "/dashboard"],
+            ingress["spec"]!["rules"]![0]!["http"]!["paths"]!.AsArray().Select(p => (string?)p!["path"]));
+        var receiver = chart.Get("Deployment", "ocore-receiver");
+        Assert.Equal("true", Rendered.Env(receiver, "ASPNETCORE_FORWARDEDHEADERS_ENABLED"));
+        Assert.Equal("ocore-receiver-dashboard-keys", Rendered.Env(receiver, "Dashboard__KeysSecret"));
+        Assert.Equal(["get", "patch"], chart.Get("Role", "ocore-receiver-dashboard-keys")["rules"]![0]!["verbs"]!.AsArray().Select(v => (string?)v));
         Assert.Equal("hooks-tls", (string?)ingress["spec"]!["tls"]![0]!["secretName"]);
         var monitor = chart.Get("ServiceMonitor", "ocore");
         Assert.Equal("monitoring.coreos.com/v1", (string?)monitor["apiVersion"]);

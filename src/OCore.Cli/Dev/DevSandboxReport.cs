@@ -16,7 +16,9 @@ internal static class DevSandboxReport
         text.AppendLine()
             .AppendLine("oCore dev sandbox is running (Ctrl-C stops it).")
             .AppendLine($"  Kubernetes API    {sandbox.ApiUrl}   kubeconfig: {options.KubeconfigPath}")
-            .AppendLine($"  Webhook receiver  {sandbox.ReceiverUrl}")
+            .AppendLine($"  Webhook receiver  {sandbox.ReceiverUrl}   (also the REST API: {sandbox.ReceiverUrl}api/openapi/v1.json)")
+            .AppendLine($"  Dashboard         {sandbox.ReceiverUrl}dashboard   (sign in with a token: kubectl -n {ns} create token <service-account>;")
+            .AppendLine("                    or run `ocore dashboard` to open it with your kubeconfig)")
             .AppendLine($"  Operator          reconciling every namespace{(options.WithSamples ? $"; {sandbox.SamplesCreated} sample objects applied in namespace {ns}" : "")}");
         if (repository is null)
         {

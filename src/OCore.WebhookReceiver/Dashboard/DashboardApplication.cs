@@ -1,6 +1,8 @@
 using k8s;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OCore.WebhookReceiver.Api;
 using OCore.WebhookReceiver.Cluster;
 using OCore.WebhookReceiver.Dashboard.Screens;
@@ -70,8 +72,18 @@ public static class DashboardApplication
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var protection = services.AddDataProtection().SetApplicationName("ocore-dashboard");
-        if (builder.Configuration[$"{DashboardOptions.Section}:{nameof(DashboardOptions.KeysDirectory)}"] is { Length: > 0 } keys)
+        if (builder.Configuration[$"{DashboardOptions.Section}:{nameof(DashboardOptions.KeysSecret)}"] is { Length: > 0 })
+        {
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(keyManagement =>
+            {
+                var settings = provider.GetRequiredService<IOptions<DashboardOptions>>().Value;
+                keyManagement.XmlRepository = new SecretKeyRing(provider.GetRequiredService<IKubernetes>(), settings.KeysSecret!, settings.KeysNamespace);
+            }));
+        }
+        else if (builder.Configuration[$"{DashboardOptions.Section}:{nameof(DashboardOptions.KeysDirectory)}"] is { Length: > 0 } keys)
+        {
             protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
         services.AddAntiforgery(options =>
         {
             options.FormFieldName = "__csrf";

@@ -17,6 +17,15 @@ public sealed class DashboardOptions
     /// </summary>
     public string? KeysDirectory { get; set; }
 
+    /// <summary>
+    /// A Secret that holds the Data Protection keys (in <see cref="KeysNamespace"/>), shared by every replica; the
+    /// chart sets it. Takes precedence over <see cref="KeysDirectory"/>.
+    /// </summary>
+    [RegularExpression("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", ErrorMessage = "Dashboard:KeysSecret must be a Secret name")]
+    public string? KeysSecret { get; set; }
+
+    public string KeysNamespace { get; set; } = System.Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? "default";
+
     /// <summary>How long a form waits for the operator (a new deploy key, a new webhook secret) before showing what is there.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Dashboard:OperatorWait must be at most 1 minute")]
     public TimeSpan OperatorWait { get; set; } = TimeSpan.FromSeconds(10);
