@@ -48,6 +48,25 @@ public sealed class ProjectCommandTests(SandboxFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Connect_repo_pins_a_self_hosted_servers_host_keys_from_a_known_hosts_file()
+    {
+        var ns = await Cluster.CreateNamespaceAsync();
+        const string line = "[git.acme.example]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+        var file = Path.Combine(Path.GetTempPath(), $"known_hosts-{ns}");
+        await File.WriteAllTextAsync(file, line + "\n");
+
+        var run = await CliRun.RunAsync("project", "connect-repo", "odoo", "--url", "ssh://git@git.acme.example:2222/acme/odoo.git", "--provider", "gitlab",
+            "--known-hosts", file, "--kubeconfig", Cluster.KubeconfigPath, "-n", ns);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(line, (await Cluster.ReadAsync<Project>(ns, "projects", "odoo"))!.Spec.Repository.KnownHosts);
+        var missing = await CliRun.RunAsync("project", "connect-repo", "odoo", "--url", "ssh://git@git.acme.example:2222/acme/odoo.git",
+            "--known-hosts", file + ".missing", "--kubeconfig", Cluster.KubeconfigPath, "-n", ns);
+        Assert.True(missing.ExitCode == 2, missing.ToString());
+        Assert.Contains("--known-hosts", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Regenerate_key_prints_a_new_deploy_key()
     {
         var ns = await Cluster.CreateNamespaceAsync();

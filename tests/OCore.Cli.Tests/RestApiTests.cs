@@ -75,6 +75,20 @@ public sealed class RestApiTests(SandboxFixture fixture) : IClassFixture<Sandbox
     }
 
     [Fact]
+    public async Task A_self_hosted_servers_host_keys_are_pinned_with_known_hosts()
+    {
+        var org = await fixture.CreateNamespaceAsync();
+        var manager = await fixture.PersonAsync(org, "maria", Roles.ManageProjects);
+        const string line = "[git.acme.example]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+
+        var (status, _) = await SendAsync(HttpMethod.Post, $"/api/projects/{org}.shop/repository", manager,
+            $$"""{"repositoryUrl": "ssh://git@git.acme.example:2222/acme/shop.git", "provider": "gitlab", "knownHosts": "{{line}}"}""");
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(line, (await fixture.ReadAsync(org, "projects", "shop"))["spec"]!["repository"]!["knownHosts"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Reconfigure_webhook_and_regenerate_key_answer_the_new_secret_and_key()
     {
         var org = await fixture.CreateNamespaceAsync();

@@ -38,7 +38,7 @@ public sealed class DashboardFlowTests(DashboardFixture fixture) : IClassFixture
         browser.Screenshot("02-organizations");
         browser.Fill("#namespace", DashboardFixture.Namespace);
         browser.Click("#open-organization");
-        Assert.Equal("/dashboard/orgs/acme", browser.CurrentPath);
+        browser.WaitForPath("/dashboard/orgs/acme");
 
         // Connect a repository (a self-hosted server: provider and known hosts given).
         browser.Fill("#project", Project);

@@ -26,6 +26,8 @@ public static class RepositoryConnections
             project.Spec.Repository.Branch = request.Branch ?? project.Spec.Repository.Branch ?? DefaultBranch;
             project.Spec.Repository.Provider = request.Provider ?? project.Spec.Repository.Provider;
             project.Spec.Odoo.Version = request.OdooVersion ?? (project.Spec.Odoo.Version.Length > 0 ? project.Spec.Odoo.Version : DefaultOdooVersion);
+            if (request.KnownHosts is not null)
+                project.Spec.Repository.KnownHosts = string.IsNullOrWhiteSpace(request.KnownHosts) ? null : request.KnownHosts.Trim();
             project.Status = null;
             return existing is null
                 ? (await resources.CreateAsync(project, cancellationToken), true)

@@ -29,7 +29,7 @@ internal sealed class RepositoryApi(CallerKubernetes kubernetes, ProjectLocator 
             return invalid;
 
         var provider = body!.Provider is null ? (GitProvider?)null : Providers[body.Provider.ToLowerInvariant()];
-        var request = new RepositoryRequest(body.RepositoryUrl!, body.Branch, provider, body.OdooVersion);
+        var request = new RepositoryRequest(body.RepositoryUrl!, body.Branch, provider, body.OdooVersion, body.KnownHosts);
         return await ApiCall.RunAsync(Roles.ManageProjects, location.Namespace, async () =>
         {
             var resources = kubernetes.In(location.Namespace);

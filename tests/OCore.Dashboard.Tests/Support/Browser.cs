@@ -51,6 +51,19 @@ public sealed class Browser : IDisposable
 
     public string CurrentPath => new Uri(Driver.Url).AbsolutePath;
 
+    /// <summary>Waits for the navigation a click started (a form post and its redirect) to arrive at <paramref name="path"/>.</summary>
+    public void WaitForPath(string path)
+    {
+        try
+        {
+            Wait().Until(_ => CurrentPath == path);
+        }
+        catch (WebDriverTimeoutException)
+        {
+            Assert.Fail($"the browser never reached {path}; it is on {CurrentPath}");
+        }
+    }
+
     public IWebElement Find(string css)
     {
         try

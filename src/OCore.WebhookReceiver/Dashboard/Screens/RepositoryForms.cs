@@ -30,12 +30,11 @@ internal sealed class RepositoryForms(IOptions<DashboardOptions> options)
         if (provider.Length > 0 && !Providers.ContainsKey(provider))
             return Screen.ShowAsync(context, Failures.Invalid("Pick GitHub, GitLab or Bitbucket.", resources.Namespace));
 
-        var request = new RepositoryRequest(url, branch.Length == 0 ? null : branch, provider.Length == 0 ? null : Providers[provider], null);
+        var request = new RepositoryRequest(url, branch.Length == 0 ? null : branch, provider.Length == 0 ? null : Providers[provider], null, knownHosts);
         return Screen.RunAsync(context, Roles.ManageProjects, resources.Namespace, async () =>
         {
             var cancellationToken = context.RequestAborted;
-            await RepositoryConnections.ApplyAsync(resources, projectName, request, cancellationToken);
-            var applied = await KnownHostsSettings.ApplyAsync(resources, projectName, knownHosts, cancellationToken);
+            var (applied, _) = await RepositoryConnections.ApplyAsync(resources, projectName, request, cancellationToken);
             var page = DashboardPaths.Project(resources.Namespace, projectName);
             try
             {
