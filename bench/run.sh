@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # oCore benchmarks: builds the bench helpers, runs every load on 127.0.0.1 only, and writes bench/RESULTS.md.
-# Bounded: each wrk run lasts BENCH_DURATION (10s); the whole script took about 5 minutes on 2 shared cores.
+# Bounded: each wrk run lasts BENCH_DURATION (10s), each cluster figure runs under `timeout`; the whole script takes
+# about 13 minutes on 2 shared cores (BENCH_SCALE_PROJECTS, default "250 1000", sets the operator-scale sizes).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -20,7 +21,8 @@ PORT_QUIET=$((PORT_RECEIVER + 3))
 started=$(date +%s)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p "$OUT"
-rm -f "$OUT"/*.log "$OUT"/*.txt
+rm -f "$OUT"/*.log "$OUT"/*.txt "$OUT"/*.env "$OUT"/*.kubeconfig
+SCALE_SIZES=${BENCH_SCALE_PROJECTS:-250 1000}
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 
@@ -31,12 +33,23 @@ if ! command -v wrk >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq wrk >/dev/null
 fi
+# Figure 2 serves its repository through a real sshd (sshd lives in /usr/sbin, which a non-login PATH may lack).
+if { ! command -v sshd >/dev/null 2>&1 && [ ! -x /usr/sbin/sshd ]; } || ! command -v ssh >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1; then
+  log "installing openssh-server, openssh-client and git"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends openssh-server openssh-client git >/dev/null
+fi
 log "installing @octokit/webhooks (npm ci)"
 (cd $BENCH/octokit && npm ci --no-audit --no-fund --silent)
 log "building bench helpers (Release)"
-for project in OCore.Bench.Receiver OCore.Bench.BareKestrel OCore.Bench.Routing; do
-  dotnet build -c Release --nologo -v quiet "$BENCH/$project/$project.csproj" >"$OUT/build-$project.log" 2>&1 \
-    || { cat "$OUT/build-$project.log"; exit 1; }
+# src/OCore.Cli (for `ocore dev`) builds the operator and the receiver into their own bin/Release as well, which the
+# cluster figures start as processes.
+for project in $BENCH/OCore.Bench.Receiver $BENCH/OCore.Bench.BareKestrel $BENCH/OCore.Bench.Routing $BENCH/OCore.Bench.Cluster \
+  src/OCore.Cli; do
+  name=$(basename "$project")
+  dotnet build -c Release --nologo -v quiet "$project/$name.csproj" >"$OUT/build-$name.log" 2>&1 \
+    || { cat "$OUT/build-$name.log"; exit 1; }
 done
 
 # --- Payload -----------------------------------------------------------------------------------------------------
@@ -104,9 +117,27 @@ load flood-valid $PORT_RECEIVER "$SIGNATURE" 1 16 "$DURATION"
 wait $flood_pid
 s3=$(stats)
 
+cleanup; pids=()
+
+# --- Figures 1 (create path), 2, 3 (operator) and 4: DevCluster, the operator and the receiver as processes -------
+# Each step is bounded by timeout; one that fails or overruns leaves no figure, and RESULTS.md says so.
+cluster_bench() { # name seconds args...
+  local name=$1 seconds=$2; shift 2
+  log "cluster bench: $name"
+  timeout --kill-after=10 "$seconds" dotnet "$BENCH/OCore.Bench.Cluster/bin/Release/net10.0/OCore.Bench.Cluster.dll" "$@" --out "$OUT" \
+    --payload "$BODY" >"$OUT/cluster-$name.log" 2>&1 || log "cluster bench $name failed or timed out; see $OUT/cluster-$name.log"
+}
+cluster_bench create 150 create --seconds "${DURATION%s}"
+cluster_bench push-to-work 420 push-to-work --pushes 200
+cluster_bench devcluster 180 devcluster --objects 10000
+for size in $SCALE_SIZES; do
+  # The stream of Deployments runs at the largest size only.
+  stream=0; [ "$size" = "${SCALE_SIZES##* }" ] && stream=10
+  cluster_bench "scale-$size" 420 scale --projects "$size" --mappings-per-project 5 --stream-seconds $stream
+done
+
 # --- Figure 3: branch resolution (BenchmarkDotNet) ---------------------------------------------------------------
 log "figure 3: BenchmarkDotNet, branch resolution"
-cleanup; pids=()
 rm -f "$OUT/routing-rows.txt"
 # Bounded: after 420 s the run stops and RESULTS.md says figure 3 did not finish.
 (cd $OUT && timeout 420 dotnet "../OCore.Bench.Routing/bin/Release/net10.0/OCore.Bench.Routing.dll" --filter '*' \
@@ -126,6 +157,7 @@ S0='$s0'
 S1='$s1'
 S2='$s2'
 S3='$s3'
+SCALE_SIZES='$SCALE_SIZES'
 ELAPSED=$(( $(date +%s) - started ))
 VARS
 bash $BENCH/write-results.sh

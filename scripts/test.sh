@@ -9,7 +9,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 bash scripts/install-tools.sh || { echo "installing kubectl and helm failed"; echo "0 passed, 1 failed"; exit 1; }
-bash scripts/install-test-deps.sh || { echo "installing sshd and git failed"; echo "0 passed, 1 failed"; exit 1; }
+bash scripts/install-test-deps.sh || { echo "installing the test packages (sshd, git, chromium, chromedriver) failed"; echo "0 passed, 1 failed"; exit 1; }
 
 status=0
 dotnet build OCore.sln --configuration Release || status=$?

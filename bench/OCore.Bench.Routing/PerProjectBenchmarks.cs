@@ -8,7 +8,7 @@ namespace OCore.Bench.Routing;
 /// dictionary by project (a stand-in for the receiver's informer index by project); one push looks its project's
 /// rules up, builds that project's router and resolves the branch. <see cref="LookUpBuildResolve"/> reuses parsed
 /// globs; <see cref="ParseGlobsBuildResolve"/> also parses them from the spec strings, as PushTargets.Router does
-/// on every push (each glob compiles a NonBacktracking Regex).
+/// on every push.
 /// </summary>
 [MemoryDiagnoser]
 public class PerProjectBenchmarks

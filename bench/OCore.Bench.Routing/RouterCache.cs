@@ -4,7 +4,7 @@ namespace OCore.Bench.Routing;
 
 /// <summary>
 /// Routers built once per (rules, shape) for every benchmark case that uses them, with the managed memory each took:
-/// every glob compiles a NonBacktracking Regex, so large routers are expensive to build.
+/// a 50,000-rule router takes a while to build, and its size is one of the figures.
 /// </summary>
 public static class RouterCache
 {

@@ -1,4 +1,5 @@
 using OCore.Chart.Tests.Support;
+using OCore.Testing;
 
 namespace OCore.Chart.Tests;
 
@@ -6,15 +7,15 @@ namespace OCore.Chart.Tests;
 public sealed class ChartRenderTests : IDisposable
 {
     private const string PublicUrl = "https://ocore.example.com";
-    private readonly Tools _tools = new();
+    private readonly KubeTools _tools = new();
 
     public void Dispose() => _tools.Dispose();
 
     [Fact]
     public async Task Lint_passes_also_strict()
     {
-        (await _tools.HelmAsync("lint", Tools.Chart, "--set", $"publicUrl={PublicUrl}")).Ok();
-        var strict = (await _tools.HelmAsync("lint", Tools.Chart, "--strict", "--set", $"publicUrl={PublicUrl}")).Ok();
+        (await _tools.HelmAsync("lint", ChartDirectory.Path, "--set", $"publicUrl={PublicUrl}")).Ok();
+        var strict = (await _tools.HelmAsync("lint", ChartDirectory.Path, "--strict", "--set", $"publicUrl={PublicUrl}")).Ok();
         Assert.Contains("0 chart(s) failed", strict.Stdout, StringComparison.Ordinal);
     }
 
@@ -117,10 +118,10 @@ public sealed class ChartRenderTests : IDisposable
     [InlineData("operatr.replicas=2", "operatr")]
     public async Task The_schema_rejects_bad_values_naming_the_field(string setting, string field)
     {
-        var result = (await _tools.HelmAsync("template", "ocore", Tools.Chart, "--set", $"publicUrl={PublicUrl}", "--set", setting)).Fails();
+        var result = (await _tools.HelmAsync("template", "ocore", ChartDirectory.Path, "--set", $"publicUrl={PublicUrl}", "--set", setting)).Fails();
         Assert.Contains(field, result.Stderr, StringComparison.Ordinal);
     }
 
     private async Task<Rendered> RenderAsync(params string[] args) =>
-        new((await _tools.HelmAsync(["template", "ocore", Tools.Chart, "--namespace", "ocore", .. args])).Ok().Stdout);
+        new((await _tools.HelmAsync(["template", "ocore", ChartDirectory.Path, "--namespace", "ocore", .. args])).Ok().Stdout);
 }

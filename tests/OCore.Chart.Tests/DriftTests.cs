@@ -8,7 +8,7 @@ public sealed class DriftTests : IDisposable
 {
     private const string CopyCrds = "dotnet run --project tools/OCore.CrdGen";
     private const string RenderInstall = "helm template ocore charts/ocore --namespace ocore --include-crds -f config/install/values.yaml > config/install/ocore.yaml";
-    private readonly Tools _tools = new();
+    private readonly KubeTools _tools = new();
 
     public void Dispose() => _tools.Dispose();
 

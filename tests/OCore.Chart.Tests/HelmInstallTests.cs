@@ -1,5 +1,6 @@
 using OCore.Chart.Tests.Support;
 using OCore.DevCluster;
+using OCore.Testing;
 
 namespace OCore.Chart.Tests;
 
@@ -7,12 +8,12 @@ namespace OCore.Chart.Tests;
 public sealed class HelmInstallTests : IAsyncLifetime
 {
     private DevClusterServer _cluster = null!;
-    private Tools _tools = null!;
+    private KubeTools _tools = null!;
 
     public async Task InitializeAsync()
     {
         _cluster = await DevClusterServer.StartAsync(new DevClusterOptions());
-        _tools = new Tools(_cluster.Kubeconfig);
+        _tools = new KubeTools(_cluster.Kubeconfig);
         (await _tools.KubectlAsync("create", "namespace", "ocore")).Ok();
     }
 
@@ -25,7 +26,7 @@ public sealed class HelmInstallTests : IAsyncLifetime
     [Fact]
     public async Task Install_upgrade_and_uninstall_with_the_crds_from_the_chart()
     {
-        var install = (await _tools.HelmAsync("install", "ocore", Tools.Chart, "-n", "ocore", "--set", "publicUrl=https://hooks.acme.example",
+        var install = (await _tools.HelmAsync("install", "ocore", ChartDirectory.Path, "-n", "ocore", "--set", "publicUrl=https://hooks.acme.example",
             "--wait", "--timeout", "90s")).Ok();
         Assert.Contains("STATUS: deployed", install.Stdout, StringComparison.Ordinal);
         Assert.Contains("https://hooks.acme.example/api/webhooks/<provider>/<projectId>", install.Stdout, StringComparison.Ordinal);
@@ -37,7 +38,7 @@ public sealed class HelmInstallTests : IAsyncLifetime
         Assert.Equal("1", (await _tools.KubectlAsync("get", "pdb", "ocore-receiver", "-n", "ocore", "-o", "jsonpath={.spec.minAvailable}")).Ok().Stdout);
         (await _tools.KubectlAsync("get", "service/ocore-receiver", "serviceaccount/ocore-operator", "role/ocore-operator-leader-election", "-n", "ocore")).Ok();
 
-        (await _tools.HelmAsync("upgrade", "ocore", Tools.Chart, "-n", "ocore", "--set", "publicUrl=https://hooks.acme.example",
+        (await _tools.HelmAsync("upgrade", "ocore", ChartDirectory.Path, "-n", "ocore", "--set", "publicUrl=https://hooks.acme.example",
             "--set", "operator.replicas=3", "--set", "receiver.ingress.enabled=true", "--set", "githubApp.secretName=ocore-github-app", "--wait", "--timeout", "90s")).Ok();
         Assert.Equal("3/3", await ReadyAsync("ocore-operator"));
         Assert.Equal("hooks.acme.example", (await _tools.KubectlAsync("get", "ingress", "ocore-receiver", "-n", "ocore", "-o", "jsonpath={.spec.rules[0].host}")).Ok().Stdout);
@@ -53,7 +54,7 @@ public sealed class HelmInstallTests : IAsyncLifetime
     [Fact]
     public async Task An_install_with_a_bad_value_fails_naming_the_field_and_installs_nothing()
     {
-        var failed = (await _tools.HelmAsync("install", "ocore", Tools.Chart, "-n", "ocore", "--set", "publicUrl=hooks.acme.example")).Fails();
+        var failed = (await _tools.HelmAsync("install", "ocore", ChartDirectory.Path, "-n", "ocore", "--set", "publicUrl=hooks.acme.example")).Fails();
         Assert.Contains("/publicUrl", failed.Stderr, StringComparison.Ordinal);
         Assert.Equal("", (await _tools.HelmAsync("list", "-n", "ocore", "-q")).Ok().Stdout.Trim());
         Assert.Equal("", (await _tools.KubectlAsync("get", "deploy", "-n", "ocore", "-o", "name")).Ok().Stdout.Trim());

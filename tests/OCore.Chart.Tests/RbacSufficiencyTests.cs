@@ -1,17 +1,17 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using k8s;
-using k8s.LeaderElection;
-using k8s.LeaderElection.ResourceLock;
-using k8s.Models;
 using OCore.Api.Naming;
 using OCore.Api.Secrets;
 using OCore.Api.V1Alpha1;
 using OCore.Chart.Tests.Support;
 using OCore.DevCluster.Workloads;
 using OCore.Testing;
+using k8s.LeaderElection.ResourceLock;
+using k8s.LeaderElection;
+using k8s.Models;
+using k8s;
 using Deployment = OCore.Api.V1Alpha1.Deployment;
 
 namespace OCore.Chart.Tests;
@@ -27,13 +27,13 @@ public sealed class RbacSufficiencyTests : IAsyncLifetime
     private const string ReceiverDeploymentsRule = "  - apiGroups: [ocore.io]\n    resources: [deployments]\n    verbs: [create]\n";
     private readonly ApiErrors _errors = new();
     private TestCluster _cluster = null!;
-    private Tools _tools = null!;
+    private KubeTools _tools = null!;
     private string _org = "";
 
     public async Task InitializeAsync()
     {
         _cluster = await TestCluster.StartAsync();
-        _tools = new Tools(_cluster.Server.Kubeconfig);
+        _tools = new KubeTools(_cluster.Server.Kubeconfig);
         await _cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ChartRbac.Namespace } });
         _org = await _cluster.CreateNamespaceAsync();
     }

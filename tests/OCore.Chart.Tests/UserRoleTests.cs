@@ -1,8 +1,8 @@
-using k8s;
-using k8s.Models;
 using OCore.Chart.Tests.Support;
 using OCore.DevCluster;
 using OCore.Testing;
+using k8s.Models;
+using k8s;
 
 namespace OCore.Chart.Tests;
 
@@ -14,17 +14,17 @@ public sealed class UserRoleTests : IAsyncLifetime
 {
     private const string Org = "acme";
     private DevClusterServer _cluster = null!;
-    private Tools _tools = null!;
+    private KubeTools _tools = null!;
     private Kubernetes _client = null!;
 
     public async Task InitializeAsync()
     {
         _cluster = await DevClusterServer.StartAsync(new DevClusterOptions());
-        _tools = new Tools(_cluster.Kubeconfig);
+        _tools = new KubeTools(_cluster.Kubeconfig);
         _client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(_cluster.Kubeconfig))));
         (await _tools.KubectlAsync("create", "namespace", "ocore")).Ok();
         (await _tools.KubectlAsync("create", "namespace", Org)).Ok();
-        (await _tools.HelmAsync("install", "ocore", Tools.Chart, "-n", "ocore", "--set", "publicUrl=https://hooks.acme.example")).Ok();
+        (await _tools.HelmAsync("install", "ocore", ChartDirectory.Path, "-n", "ocore", "--set", "publicUrl=https://hooks.acme.example")).Ok();
         foreach (var (user, role) in new[]
                  {
                      ("viewer", "ocore-view-projects"), ("developer", "ocore-manage-projects"), ("owner", "ocore-manage-org-settings"),

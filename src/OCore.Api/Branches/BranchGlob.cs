@@ -29,9 +29,8 @@ public sealed class BranchGlob
             }
         }
 
-        var firstSlash = pattern.IndexOf('/', StringComparison.Ordinal);
-        var firstSegment = firstSlash < 0 ? pattern : pattern[..firstSlash];
-        LiteralFirstSegment = !IsExact && firstSlash > 0 && !firstSegment.Contains('*', StringComparison.Ordinal) ? firstSegment : null;
+        var firstStar = pattern.IndexOf('*', StringComparison.Ordinal);
+        LiteralPrefix = firstStar < 0 ? pattern : pattern[..firstStar];
     }
 
     public string Pattern { get; }
@@ -45,8 +44,11 @@ public sealed class BranchGlob
 
     public int DoubleStars { get; }
 
-    /// <summary>The first path segment when it holds no wildcard (<c>feature</c> of <c>feature/*</c>); used to index globs.</summary>
-    public string? LiteralFirstSegment { get; }
+    /// <summary>
+    /// Everything before the first wildcard (<c>feature/JIRA-</c> of <c>feature/JIRA-*</c>; the whole pattern when it
+    /// is exact). Any branch the pattern matches starts with it; used to index globs.
+    /// </summary>
+    public string LiteralPrefix { get; }
 
     public bool Matches(string branch)
     {

@@ -4,23 +4,28 @@ namespace OCore.Api.Branches;
 
 /// <summary>
 /// Routes a branch to the most specific rule among one project's rules. Exact names are a dictionary lookup and
-/// globs are grouped by their literal first segment, so routing cost does not grow with unrelated rules.
+/// globs are indexed by their literal prefix (see <see cref="GlobPrefixIndex{T}"/>), so routing only tries globs
+/// that can match and its cost does not grow with unrelated rules, even when they share the branch's first segment.
 /// Ties are reported as a conflict, never settled by chance or by order.
 /// </summary>
 public sealed class BranchRouter<T>
 {
     private readonly Dictionary<string, List<BranchRule<T>>> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<BranchRule<T>>> _globsByFirstSegment = new(StringComparer.Ordinal);
-    private readonly List<BranchRule<T>> _globsWithWildFirstSegment = [];
+    private readonly GlobPrefixIndex<T> _globs = new();
 
     public BranchRouter(IEnumerable<BranchRule<T>> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         foreach (var rule in rules)
         {
-            var bucket = rule.Glob.IsExact ? Bucket(_exact, rule.Glob.Pattern)
-                : rule.Glob.LiteralFirstSegment is { } segment ? Bucket(_globsByFirstSegment, segment)
-                : _globsWithWildFirstSegment;
+            if (!rule.Glob.IsExact)
+            {
+                _globs.Add(rule);
+                continue;
+            }
+
+            if (!_exact.TryGetValue(rule.Glob.Pattern, out var bucket))
+                _exact[rule.Glob.Pattern] = bucket = [];
             bucket.Add(rule);
         }
     }
@@ -33,23 +38,12 @@ public sealed class BranchRouter<T>
         if (_exact.TryGetValue(branch, out var exact))
             return exact.Count == 1 ? BranchResolution<T>.Matched(exact[0]) : BranchResolution<T>.Conflict(exact);
 
-        var slash = branch.IndexOf('/', StringComparison.Ordinal);
-        var candidates = slash > 0 && _globsByFirstSegment.TryGetValue(branch[..slash], out var sameFirst)
-            ? sameFirst.Concat(_globsWithWildFirstSegment)
-            : _globsWithWildFirstSegment;
-        var matches = candidates.Where(rule => rule.Glob.Matches(branch)).ToList();
+        var matches = _globs.Matches(branch);
         if (matches.Count == 0)
             return BranchResolution<T>.NoMatch();
 
         matches.Sort((a, b) => BranchGlob.CompareSpecificity(a.Glob, b.Glob));
         var best = matches.TakeWhile(rule => BranchGlob.CompareSpecificity(rule.Glob, matches[0].Glob) == 0).ToList();
         return best.Count == 1 ? BranchResolution<T>.Matched(best[0]) : BranchResolution<T>.Conflict(best);
-    }
-
-    private static List<BranchRule<T>> Bucket(Dictionary<string, List<BranchRule<T>>> index, string key)
-    {
-        if (!index.TryGetValue(key, out var bucket))
-            index[key] = bucket = [];
-        return bucket;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OCore.DevCluster.Tests.Infrastructure;
+using KubeTools = OCore.Testing.KubeTools;
 
 namespace OCore.DevCluster.Tests.Cli;
 
@@ -21,7 +22,7 @@ public sealed class ExecutableTests : IDisposable
         try
         {
             await Eventually.TrueAsync(() => Task.FromResult(File.Exists(kubeconfig)), "the kubeconfig to be written", TimeSpan.FromSeconds(30));
-            using var cli = new Infrastructure.Cli(await File.ReadAllTextAsync(kubeconfig));
+            using var cli = new KubeTools(await File.ReadAllTextAsync(kubeconfig));
             var namespaces = (await cli.KubectlAsync("get", "namespaces", "-o", "name")).Ok().Stdout;
             Assert.Contains("namespace/default", namespaces, StringComparison.Ordinal);
 

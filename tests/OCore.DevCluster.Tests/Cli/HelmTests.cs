@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using KubeTools = OCore.Testing.KubeTools;
 
 namespace OCore.DevCluster.Tests.Cli;
 
 /// <summary>The real helm v4 (server-side apply by default) installing, upgrading, rolling back and uninstalling a chart.</summary>
 public sealed class HelmTests(KubectlFixture fixture) : IClassFixture<KubectlFixture>
 {
-    private readonly Infrastructure.Cli _cli = fixture.Cli;
+    private readonly KubeTools _cli = fixture.Cli;
 
     [Fact]
     public async Task Install_upgrade_failed_upgrade_rollback_and_uninstall()

@@ -1,4 +1,5 @@
 using OCore.DevCluster.Tests.Infrastructure;
+using KubeTools = OCore.Testing.KubeTools;
 
 namespace OCore.DevCluster.Tests.Cli;
 
@@ -7,12 +8,12 @@ public sealed class KubectlFixture : IAsyncLifetime
 {
     public ClusterFixture Cluster { get; } = new();
 
-    public Infrastructure.Cli Cli { get; private set; } = null!;
+    public KubeTools Cli { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Cluster.InitializeAsync();
-        Cli = new Infrastructure.Cli(Cluster.Server.Kubeconfig);
+        Cli = new KubeTools(Cluster.Server.Kubeconfig);
     }
 
     public async Task DisposeAsync()

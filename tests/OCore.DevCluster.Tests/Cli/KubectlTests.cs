@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using KubeTools = OCore.Testing.KubeTools;
 
 namespace OCore.DevCluster.Tests.Cli;
 
 /// <summary>The real kubectl (from .tools/bin) against DevCluster, unchanged.</summary>
 public sealed class KubectlTests(KubectlFixture fixture) : IClassFixture<KubectlFixture>
 {
-    private readonly Infrastructure.Cli _cli = fixture.Cli;
+    private readonly KubeTools _cli = fixture.Cli;
 
     [Fact]
     public async Task Client_side_apply_creates_then_patches_with_last_applied_configuration()

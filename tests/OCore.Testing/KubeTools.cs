@@ -1,38 +1,44 @@
 using System.Diagnostics;
-using OCore.Testing;
 
-namespace OCore.Chart.Tests.Support;
+namespace OCore.Testing;
 
 /// <summary>
-/// The real helm and kubectl from &lt;repo&gt;/.tools/bin, each run with a private KUBECONFIG, kubectl cache and helm
-/// home, so nothing leaks from or into the user's environment.
+/// The real kubectl and helm from &lt;repo&gt;/.tools/bin (scripts/install-tools.sh), each run with a private
+/// KUBECONFIG, kubectl cache and helm home, so nothing leaks from or into the user's environment.
 /// </summary>
-public sealed class Tools : IDisposable
+public sealed class KubeTools : IDisposable
 {
-    private readonly string _home = Directory.CreateTempSubdirectory("ocore-chart-").FullName;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private readonly string _home = Directory.CreateTempSubdirectory("ocore-kubetools-").FullName;
 
     /// <param name="kubeconfig">The kubeconfig's contents; null for commands that need no cluster.</param>
-    public Tools(string? kubeconfig = null)
+    public KubeTools(string? kubeconfig = null)
     {
         KubeconfigPath = Path.Combine(_home, "kubeconfig");
         File.WriteAllText(KubeconfigPath, kubeconfig ?? "");
     }
 
-    public static string Chart { get; } = RepositoryRoot.Combine("charts", "ocore");
+    public static string Kubectl => Require("kubectl");
+
+    public static string Helm => Require("helm");
 
     public string KubeconfigPath { get; }
 
-    public Task<CliResult> HelmAsync(params string[] args) => RunAsync(Require("helm"), args);
+    /// <summary>This run's private folder, where <see cref="WriteFile"/> writes.</summary>
+    public string WorkDirectory => _home;
 
-    public Task<CliResult> KubectlAsync(params string[] args) => RunAsync(Require("kubectl"), ["--cache-dir", Path.Combine(_home, "kube-cache"), .. args]);
+    public Task<ToolResult> KubectlAsync(params string[] args) => RunAsync(Kubectl, ["--cache-dir", Path.Combine(_home, "kube-cache"), .. args]);
 
-    public Task<CliResult> KubectlStdinAsync(string stdin, params string[] args) =>
-        RunAsync(Require("kubectl"), ["--cache-dir", Path.Combine(_home, "kube-cache"), .. args], stdin);
+    public Task<ToolResult> KubectlStdinAsync(string stdin, params string[] args) =>
+        RunAsync(Kubectl, ["--cache-dir", Path.Combine(_home, "kube-cache"), .. args], stdin);
+
+    public Task<ToolResult> HelmAsync(params string[] args) => RunAsync(Helm, args);
 
     /// <summary>Writes a file in this run's private folder and returns its path.</summary>
     public string WriteFile(string name, string contents)
     {
         var path = Path.Combine(_home, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, contents);
         return path;
     }
@@ -57,7 +63,7 @@ public sealed class Tools : IDisposable
         return path;
     }
 
-    private async Task<CliResult> RunAsync(string tool, string[] args, string? stdin = null)
+    private async Task<ToolResult> RunAsync(string tool, string[] args, string? stdin = null)
     {
         var start = new ProcessStartInfo(tool)
         {
@@ -70,6 +76,7 @@ public sealed class Tools : IDisposable
             start.ArgumentList.Add(arg);
         start.Environment["KUBECONFIG"] = KubeconfigPath;
         start.Environment["HOME"] = _home;
+        start.Environment["KUBECACHEDIR"] = Path.Combine(_home, "kube-cache");
         start.Environment["HELM_CACHE_HOME"] = Path.Combine(_home, "helm-cache");
         start.Environment["HELM_CONFIG_HOME"] = Path.Combine(_home, "helm-config");
         start.Environment["HELM_DATA_HOME"] = Path.Combine(_home, "helm-data");
@@ -82,7 +89,7 @@ public sealed class Tools : IDisposable
 
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        using var timeout = new CancellationTokenSource(Timeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -93,6 +100,6 @@ public sealed class Tools : IDisposable
             throw;
         }
 
-        return new CliResult(process.ExitCode, await stdout, await stderr, $"{Path.GetFileName(tool)} {string.Join(' ', args)}");
+        return new ToolResult(process.ExitCode, await stdout, await stderr, $"{Path.GetFileName(tool)} {string.Join(' ', args)}");
     }
 }
