@@ -78,7 +78,18 @@ internal sealed class PushToWorkBench(string templatePath, string outDirectory, 
                 // The push itself: the branch on the server moves to the next commit (what git push does there).
                 Cli.Run("git", bare, "update-ref", "refs/heads/main", commits[i]);
                 var (body, signature) = payload.For(commits[i]);
-                using var response = await http.SendAsync(PushPayload.Request(project.WebhookPath, body, signature));
+                var response = await http.SendAsync(PushPayload.Request(project.WebhookPath, body, signature));
+                while (response.StatusCode == HttpStatusCode.TooManyRequests && pushing.Elapsed < budget)
+                {
+                    // The project's rate limit: send again after Retry-After, as a provider's redelivery would; the
+                    // clock starts at the 202, so the wait is not counted.
+                    var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                    response.Dispose();
+                    await Task.Delay(retryAfter);
+                    response = await http.SendAsync(PushPayload.Request(project.WebhookPath, body, signature));
+                }
+
+                using var answer = response;
                 var answered = Stopwatch.GetTimestamp();
                 if (response.StatusCode != HttpStatusCode.Accepted)
                     throw new InvalidOperationException($"push {i} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
