@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using OCore.Git.Serving;
 
 namespace OCore.Testing;
 
@@ -12,31 +12,18 @@ public static class Cli
     /// <summary>Like <see cref="Run"/>, with extra environment variables (a KUBECONFIG, a PATH with the tools).</summary>
     public static string RunWith(IReadOnlyDictionary<string, string> environment, string file, string? workingDirectory, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        foreach (var argument in arguments)
-            startInfo.ArgumentList.Add(argument);
         // Commits must not depend on the machine's git configuration.
-        startInfo.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        startInfo.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        startInfo.Environment["GIT_AUTHOR_NAME"] = "oCore Tests";
-        startInfo.Environment["GIT_AUTHOR_EMAIL"] = "tests@ocore.invalid";
-        startInfo.Environment["GIT_COMMITTER_NAME"] = "oCore Tests";
-        startInfo.Environment["GIT_COMMITTER_EMAIL"] = "tests@ocore.invalid";
+        var settings = new Dictionary<string, string>
+        {
+            ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+            ["GIT_AUTHOR_NAME"] = "oCore Tests",
+            ["GIT_AUTHOR_EMAIL"] = "tests@ocore.invalid",
+            ["GIT_COMMITTER_NAME"] = "oCore Tests",
+            ["GIT_COMMITTER_EMAIL"] = "tests@ocore.invalid",
+        };
         foreach (var (name, value) in environment)
-            startInfo.Environment[name] = value;
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start {file}");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error.Result}");
-        return output;
+            settings[name] = value;
+        return LocalTool.RunAsync(file, workingDirectory, settings, arguments).GetAwaiter().GetResult();
     }
 
     /// <summary>The full path of a program on PATH (or in <paramref name="extraDirectories"/>), or null.</summary>

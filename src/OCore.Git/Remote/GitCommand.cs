@@ -1,6 +1,6 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using OCore.Api.Git;
+using OCore.Git.Processes;
 
 namespace OCore.Git.Remote;
 
@@ -11,37 +11,9 @@ namespace OCore.Git.Remote;
 internal sealed class GitCommand(RepositoryUrl url, DeployKeyCredentials credentials, string sshCommand, CancellationToken cancellationToken)
 {
     /// <summary>Runs git and returns its result, whatever its exit code.</summary>
-    public async Task<GitProcessResult> TryRunAsync(string? workingDirectory, params string[] arguments)
-    {
-        using var process = new Process { StartInfo = StartInfo(workingDirectory, arguments) };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception e)
-        {
-            throw new GitAccessException(GitAccessErrorKind.Other,
-                "The git executable was not found: install git and openssh-client where the operator runs.", e);
-        }
-
-        // Nothing may wait for input: an empty stdin turns any prompt into a failure.
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // git's child ssh must go too, or it would hold the connection and the key file open.
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-
-        return new GitProcessResult(process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
-    }
+    public Task<ProcessResult> TryRunAsync(string? workingDirectory, params string[] arguments) =>
+        ChildProcess.RunAsync(StartInfo(workingDirectory, arguments), error => new GitAccessException(GitAccessErrorKind.Other,
+            "The git executable was not found: install git and openssh-client where the operator runs.", error), cancellationToken);
 
     /// <summary>Runs git and returns its standard output; a failure becomes a <see cref="GitAccessException"/>.</summary>
     public async Task<string> RunAsync(string operation, string? workingDirectory, params string[] arguments)
@@ -50,19 +22,12 @@ internal sealed class GitCommand(RepositoryUrl url, DeployKeyCredentials credent
         return result.Succeeded ? result.StandardOutput : throw ErrorOf(operation, result);
     }
 
-    public GitAccessException ErrorOf(string operation, GitProcessResult result) =>
+    public GitAccessException ErrorOf(string operation, ProcessResult result) =>
         GitErrors.Classify(url, operation, result.StandardError, credentials);
 
     private ProcessStartInfo StartInfo(string? workingDirectory, string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("git")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
+        var startInfo = new ProcessStartInfo("git") { WorkingDirectory = workingDirectory ?? "" };
         foreach (var argument in arguments)
             startInfo.ArgumentList.Add(argument);
 

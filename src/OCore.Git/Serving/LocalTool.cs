@@ -1,5 +1,5 @@
-using System.ComponentModel;
 using System.Diagnostics;
+using OCore.Git.Processes;
 
 namespace OCore.Git.Serving;
 
@@ -20,14 +20,7 @@ public static class LocalTool
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(file);
         ArgumentNullException.ThrowIfNull(arguments);
-        var startInfo = new ProcessStartInfo(file)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
+        var startInfo = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory ?? "" };
         foreach (var argument in arguments)
             startInfo.ArgumentList.Add(argument);
         startInfo.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
@@ -36,32 +29,10 @@ public static class LocalTool
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             startInfo.Environment[name] = value;
 
-        using var process = new Process { StartInfo = startInfo };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception error)
-        {
-            throw new GitServerUnavailableException($"{file} was not found: {SshGitServer.InstallHint}", error);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', startInfo.ArgumentList)} failed ({process.ExitCode}): {(await errors.ConfigureAwait(false)).Trim()}");
-        return await output.ConfigureAwait(false);
+        var result = await ChildProcess.RunAsync(startInfo,
+            error => new GitServerUnavailableException($"{file} was not found: {SshGitServer.InstallHint}", error), cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"{file} {string.Join(' ', startInfo.ArgumentList)} failed ({result.ExitCode}): {result.StandardError.Trim()}");
+        return result.StandardOutput;
     }
 }
