@@ -40,7 +40,7 @@ public static class ConnectRepoCommand
                 return ExitCodes.Ok;
             }
 
-            session.Output.WriteLine($"Project {name} is connected to {connected.Spec.Repository.Url} ({connected.Status?.Provider.ToString()?.ToLowerInvariant()}).");
+            session.Output.WriteLine($"Project {name} is connected to {connected.Spec.Repository.Url} ({(connected.Status?.Provider is { } connectedBy ? GitProviderNames.Of(connectedBy) : null)}).");
             session.Output.WriteLine();
             ProjectConnection.WriteDeployKey(session.Output, connected);
             session.Output.WriteLine();

@@ -1,3 +1,4 @@
+using OCore.Api.Git;
 using OCore.Api.V1Alpha1;
 using OCore.Management.Projects;
 using OCore.WebhookReceiver.Api.Contracts;
@@ -29,7 +30,7 @@ internal static class RepositoryAnswers
             _ => null,
         };
         return new RepositoryResponse(status?.ProjectId ?? "", project.Metadata.NamespaceProperty, project.Metadata.Name, project.Spec.Repository.Url,
-            project.Spec.Repository.Branch, (status?.Provider ?? project.Spec.Repository.Provider)?.ToString().ToLowerInvariant(), state, message,
+            project.Spec.Repository.Branch, (status?.Provider ?? project.Spec.Repository.Provider) is { } provider ? GitProviderNames.Of(provider) : null, state, message,
             deployKey, webhook, accessible);
     }
 

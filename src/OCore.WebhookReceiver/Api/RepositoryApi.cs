@@ -14,13 +14,6 @@ namespace OCore.WebhookReceiver.Api;
 /// </summary>
 internal sealed class RepositoryApi(CallerKubernetes kubernetes, ProjectLocator locator, IOptions<ApiOptions> options)
 {
-    private static readonly Dictionary<string, GitProvider> Providers = new(StringComparer.Ordinal)
-    {
-        ["github"] = GitProvider.GitHub,
-        ["gitlab"] = GitProvider.GitLab,
-        ["bitbucket"] = GitProvider.Bitbucket,
-    };
-
     public async Task<IResult> ConnectAsync(string projectId, RepositoryRequestBody? body, CancellationToken cancellationToken)
     {
         if (locator.Find(projectId) is not { } location)
@@ -28,7 +21,7 @@ internal sealed class RepositoryApi(CallerKubernetes kubernetes, ProjectLocator 
         if (Validate(body) is { } invalid)
             return invalid;
 
-        var provider = body!.Provider is null ? (GitProvider?)null : Providers[body.Provider.ToLowerInvariant()];
+        GitProvider? provider = GitProviderNames.TryParse(body!.Provider?.ToLowerInvariant(), out var named) ? named : null;
         var request = new RepositoryRequest(body.RepositoryUrl!, body.Branch, provider, body.OdooVersion, body.KnownHosts);
         return await ApiCall.RunAsync(Roles.ManageProjects, location.Namespace, async () =>
         {
@@ -115,7 +108,7 @@ internal sealed class RepositoryApi(CallerKubernetes kubernetes, ProjectLocator 
             return ApiProblems.Invalid("repositoryUrl", urlError);
         if (body.Branch is not null && GitRefs.BranchNameError(body.Branch) is { } branchError)
             return ApiProblems.Invalid("branch", branchError);
-        if (body.Provider is not null && !Providers.ContainsKey(body.Provider.ToLowerInvariant()))
+        if (body.Provider is not null && !GitProviderNames.TryParse(body.Provider.ToLowerInvariant(), out _))
             return ApiProblems.Invalid("provider", $"provider must be github, gitlab or bitbucket, not '{body.Provider}'");
         return null;
     }

@@ -9,13 +9,6 @@ namespace OCore.WebhookReceiver.Dashboard.Screens;
 /// <summary>The connect form (new project, or the repository settings of one): validate, write, wait briefly for the operator.</summary>
 internal sealed class RepositoryForms(IOptions<DashboardOptions> options)
 {
-    private static readonly Dictionary<string, GitProvider> Providers = new(StringComparer.Ordinal)
-    {
-        ["github"] = GitProvider.GitHub,
-        ["gitlab"] = GitProvider.GitLab,
-        ["bitbucket"] = GitProvider.Bitbucket,
-    };
-
     public Task<IResult> ConnectAsync(HttpContext context, OcoreResources resources, string projectName)
     {
         var form = context.Request.Form;
@@ -27,10 +20,10 @@ internal sealed class RepositoryForms(IOptions<DashboardOptions> options)
             return Screen.ShowAsync(context, Failures.Invalid(urlError, resources.Namespace));
         if (branch.Length > 0 && GitRefs.BranchNameError(branch) is { } branchError)
             return Screen.ShowAsync(context, Failures.Invalid(branchError, resources.Namespace));
-        if (provider.Length > 0 && !Providers.ContainsKey(provider))
+        if (provider.Length > 0 && !GitProviderNames.TryParse(provider, out _))
             return Screen.ShowAsync(context, Failures.Invalid("Pick GitHub, GitLab or Bitbucket.", resources.Namespace));
 
-        var request = new RepositoryRequest(url, branch.Length == 0 ? null : branch, provider.Length == 0 ? null : Providers[provider], null, knownHosts);
+        var request = new RepositoryRequest(url, branch.Length == 0 ? null : branch, GitProviderNames.TryParse(provider, out var chosen) ? chosen : null, null, knownHosts);
         return Screen.RunAsync(context, Roles.ManageProjects, resources.Namespace, async () =>
         {
             var cancellationToken = context.RequestAborted;

@@ -1,3 +1,4 @@
+using OCore.Api.Git;
 using OCore.Api.V1Alpha1;
 using OCore.Management.Projects;
 
@@ -13,7 +14,7 @@ public sealed record ProjectRow(string Name, string Url, string? Provider, strin
             : ready?.Status == ConditionStatus.True ? "ready"
             : RepositoryConnections.IsConnected(project, project.Metadata.Generation) ? "connected"
             : "pending";
-        return new(project.Metadata.Name, project.Spec.Repository.Url, (project.Status?.Provider ?? project.Spec.Repository.Provider)?.ToString().ToLowerInvariant(),
+        return new(project.Metadata.Name, project.Spec.Repository.Url, (project.Status?.Provider ?? project.Spec.Repository.Provider) is { } provider ? GitProviderNames.Of(provider) : null,
             state, ready?.Message is { Length: > 0 } message ? message : null);
     }
 }
