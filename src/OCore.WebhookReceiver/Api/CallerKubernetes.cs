@@ -1,7 +1,5 @@
 using k8s;
-using Microsoft.Extensions.Options;
 using OCore.Management;
-using OCore.WebhookReceiver.Cluster;
 
 namespace OCore.WebhookReceiver.Api;
 
@@ -13,12 +11,8 @@ internal sealed class CallerKubernetes : IDisposable
 {
     private readonly Kubernetes _client;
 
-    public CallerKubernetes(IOptions<ClusterOptions> options, IHttpContextAccessor contexts)
+    public CallerKubernetes(KubernetesClientConfiguration service, IHttpContextAccessor contexts)
     {
-        var cluster = options.Value;
-        var service = string.IsNullOrEmpty(cluster.Kubeconfig)
-            ? KubernetesClientConfiguration.InClusterConfig()
-            : KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.Kubeconfig);
         var anonymous = new KubernetesClientConfiguration
         {
             Host = service.Host,

@@ -16,13 +16,15 @@ public static class ClusterServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => string.IsNullOrEmpty(o.Kubeconfig) || File.Exists(o.Kubeconfig), "Cluster:Kubeconfig (--kubeconfig) names a file that does not exist")
             .ValidateOnStart();
-        services.AddSingleton<IKubernetes>(provider =>
+        // Read once: the service's own client and the API callers' client (same cluster, not its credentials) share it.
+        services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ClusterOptions>>().Value;
-            return new Kubernetes(string.IsNullOrEmpty(options.Kubeconfig)
+            return string.IsNullOrEmpty(options.Kubeconfig)
                 ? KubernetesClientConfiguration.InClusterConfig()
-                : KubernetesClientConfiguration.BuildConfigFromConfigFile(options.Kubeconfig));
+                : KubernetesClientConfiguration.BuildConfigFromConfigFile(options.Kubeconfig);
         });
+        services.AddSingleton<IKubernetes>(provider => new Kubernetes(provider.GetRequiredService<KubernetesClientConfiguration>()));
 
         // Every replica serves deliveries: the caches run everywhere, no leader is needed.
         services.AddSingleton(new LeaderElectionOptions { Enabled = false });
