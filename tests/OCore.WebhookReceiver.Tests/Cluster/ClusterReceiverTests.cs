@@ -26,30 +26,8 @@ public sealed class ClusterReceiverTests : IAsyncLifetime
     {
         _cluster = await TestCluster.StartAsync();
         _namespace = await _cluster.CreateNamespaceAsync();
+        await _cluster.CreateFromYamlAsync(ProjectYaml.MainToProduction("git@github.com:acme/odoo-custom.git"), _namespace);
         await _cluster.CreateFromYamlAsync("""
-            apiVersion: ocore.io/v1alpha1
-            kind: Project
-            metadata: { name: odoo-custom }
-            spec:
-              repository: { url: "git@github.com:acme/odoo-custom.git" }
-              odoo: { version: "18.0" }
-            ---
-            apiVersion: ocore.io/v1alpha1
-            kind: Environment
-            metadata: { name: production }
-            spec:
-              projectRef: { name: odoo-custom }
-              image: { repository: registry.acme.example/odoo }
-              odoo: { database: { secretRef: { name: db } } }
-            ---
-            apiVersion: ocore.io/v1alpha1
-            kind: BranchMapping
-            metadata: { name: main }
-            spec:
-              projectRef: { name: odoo-custom }
-              branch: main
-              environmentRef: { name: production }
-            ---
             apiVersion: ocore.io/v1alpha1
             kind: BranchMapping
             metadata: { name: features }

@@ -199,30 +199,7 @@ public sealed class AppReceiverTests : IAsyncLifetime
     /// <summary>A project as the operator leaves it (webhook Secret, status), its mapping and environment, and (when linked) installation 42.</summary>
     private async Task ConnectedProjectAsync(string ns, bool linked)
     {
-        await _cluster.CreateFromYamlAsync("""
-            apiVersion: ocore.io/v1alpha1
-            kind: Project
-            metadata: { name: odoo-custom }
-            spec:
-              repository: { url: "git@github.com:Acme/odoo-custom.git" }
-              odoo: { version: "18.0" }
-            ---
-            apiVersion: ocore.io/v1alpha1
-            kind: Environment
-            metadata: { name: production }
-            spec:
-              projectRef: { name: odoo-custom }
-              image: { repository: registry.acme.example/odoo }
-              odoo: { database: { secretRef: { name: db } } }
-            ---
-            apiVersion: ocore.io/v1alpha1
-            kind: BranchMapping
-            metadata: { name: main }
-            spec:
-              projectRef: { name: odoo-custom }
-              branch: main
-              environmentRef: { name: production }
-            """, ns);
+        await _cluster.CreateFromYamlAsync(ProjectYaml.MainToProduction("git@github.com:Acme/odoo-custom.git"), ns);
         if (linked)
         {
             await _cluster.CreateFromYamlAsync($$"""
