@@ -27,20 +27,31 @@ public static class PushTargets
     public static Deployment Deployment(string @namespace, string project, BranchMapping mapping, string branch, string commit, DeploymentTrigger trigger)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        var environment = EnvironmentFor(mapping, branch);
+        return Deployment(@namespace, project, EnvironmentFor(mapping, branch), branch, commit, trigger, mapping.Metadata.Name);
+    }
+
+    /// <summary>
+    /// The Deployment of <paramref name="commit"/> to <paramref name="environment"/>; <paramref name="mapping"/> names the
+    /// BranchMapping that routed it, when one did (a manual deployment names its environment itself).
+    /// </summary>
+    public static Deployment Deployment(string @namespace, string project, string environment, string branch, string commit, DeploymentTrigger trigger,
+        string? mapping = null)
+    {
+        var labels = new Dictionary<string, string>
+        {
+            [Labels.Project] = project,
+            [Labels.Environment] = environment,
+            [Labels.Branch] = ObjectNames.LabelValue(branch),
+        };
+        if (mapping is not null)
+            labels[Labels.BranchMapping] = mapping;
         return new Deployment
         {
             Metadata = new V1ObjectMeta
             {
                 Name = ObjectNames.ForDeployment(project, environment, commit),
                 NamespaceProperty = @namespace,
-                Labels = new Dictionary<string, string>
-                {
-                    [Labels.Project] = project,
-                    [Labels.Environment] = environment,
-                    [Labels.Branch] = ObjectNames.LabelValue(branch),
-                    [Labels.BranchMapping] = mapping.Metadata.Name,
-                },
+                Labels = labels,
                 Annotations = new Dictionary<string, string> { [Annotations.Branch] = branch },
             },
             Spec = new DeploymentSpec

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using k8s.Models;
 using OCore.Api.Branches;
-using OCore.Api.Naming;
 using OCore.Api.Routing;
 using OCore.Api.Schema;
 using OCore.Api.V1Alpha1;
@@ -19,7 +17,7 @@ public static class ManualDeployment
         if (!Regex.IsMatch(commit, Patterns.CommitSha))
             throw new CliException(ExitCodes.Usage, $"--commit: \"{commit}\" is not a full 40-character commit id (git rev-parse {branch} prints it)");
         if (environment is not null)
-            return ToEnvironment(@namespace, project, branch, commit, environment);
+            return PushTargets.Deployment(@namespace, project, environment, branch, commit, Trigger);
 
         var resolution = PushTargets.Router(mappings.Where(m => m.Spec.ProjectRef.Name == project)).Resolve(branch);
         return resolution.Kind switch
@@ -32,28 +30,4 @@ public static class ManualDeployment
             _ => throw new CliException(ExitCodes.Usage, $"--branch: {resolution.Error}"),
         };
     }
-
-    private static Deployment ToEnvironment(string @namespace, string project, string branch, string commit, string environment) => new()
-    {
-        Metadata = new V1ObjectMeta
-        {
-            Name = ObjectNames.ForDeployment(project, environment, commit),
-            NamespaceProperty = @namespace,
-            Labels = new Dictionary<string, string>
-            {
-                [Labels.Project] = project,
-                [Labels.Environment] = environment,
-                [Labels.Branch] = ObjectNames.LabelValue(branch),
-            },
-            Annotations = new Dictionary<string, string> { [Annotations.Branch] = branch },
-        },
-        Spec = new DeploymentSpec
-        {
-            ProjectRef = new LocalObjectReference { Name = project },
-            EnvironmentRef = new LocalObjectReference { Name = environment },
-            Branch = branch,
-            Commit = commit,
-            Trigger = Trigger,
-        },
-    };
 }
