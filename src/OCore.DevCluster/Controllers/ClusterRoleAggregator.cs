@@ -12,7 +12,7 @@ internal sealed class ClusterRoleAggregator(ResourceOperations operations) : ICo
 
     public DateTimeOffset? Reconcile(DateTimeOffset now)
     {
-        var roles = operations.Store.List(Resource, null);
+        var roles = operations.Store.ReadShared(Resource, null);
         var type = operations.Registry.FindByGroupResource(Resource)!;
         foreach (var role in roles)
         {

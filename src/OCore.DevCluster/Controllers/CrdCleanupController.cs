@@ -10,9 +10,9 @@ internal sealed class CrdCleanupController(ResourceOperations operations) : ICon
     public DateTimeOffset? Reconcile(DateTimeOffset now)
     {
         var crdType = operations.Registry.FindByGroupResource(ResourceOperations.CrdResource)!;
-        foreach (var crd in operations.Store.List(ResourceOperations.CrdResource, null).Where(c => c.IsDeleting()))
+        foreach (var crd in operations.Store.ReadShared(ResourceOperations.CrdResource, null).Where(c => c.IsDeleting()))
         {
-            var instances = operations.Store.List(crd.Name(), null);
+            var instances = operations.Store.ReadShared(crd.Name(), null);
             var type = operations.Registry.FindByGroupResource(crd.Name());
             foreach (var instance in instances.Where(i => !i.IsDeleting()))
             {

@@ -13,9 +13,20 @@ internal sealed class GarbageCollector(ResourceOperations operations) : IControl
 {
     private const string Manager = "garbage-collector";
 
+    // A pass scans every object; under a stream of writes, one pass per interval is enough (the real one lags too).
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
+
+    private DateTimeOffset _lastPass = DateTimeOffset.MinValue;
+
     public DateTimeOffset? Reconcile(DateTimeOffset now)
     {
-        var all = operations.Store.ListAll();
+        if (now - _lastPass < MinInterval)
+        {
+            return _lastPass + MinInterval;
+        }
+        _lastPass = now;
+        // Read-only scan: changes go through operations, which copy the object they change.
+        var all = operations.Store.ReadAllShared();
         var byUid = all.ToDictionary(o => o.Object.Uid(), o => o.Object, StringComparer.Ordinal);
         foreach (var (groupResource, obj) in all)
         {

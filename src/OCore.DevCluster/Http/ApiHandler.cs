@@ -249,9 +249,11 @@ internal sealed class ApiHandler(
         var query = context.Request.Query;
         var labels = LabelSelector.Parse(query["labelSelector"]);
         var fields = FieldSelector.Parse(query["fieldSelector"]);
-        var revision = operations.Store.Revision.ToString(CultureInfo.InvariantCulture);
-        var all = operations.List(type, ns.Length > 0 ? ns : null).Where(o => labels.Matches(o) && fields.Matches(o)).ToList();
-        var (page, continueToken) = Paging.Page(all, query["limit"], query["continue"]);
+        var listed = operations.ListPage(type, ns.Length > 0 ? ns : null, o => labels.Matches(o) && fields.Matches(o),
+            Paging.ContinueAfter(query["continue"]), Paging.Limit(query["limit"]));
+        var page = listed.Items;
+        var revision = listed.Revision.ToString(CultureInfo.InvariantCulture);
+        var continueToken = Paging.Token(listed.ContinueAfter);
         var view = TableConverter.RequestedView(context.Request.Headers.Accept.ToString());
         if (view == "Table")
         {
@@ -267,7 +269,7 @@ internal sealed class ApiHandler(
         if (continueToken.Length > 0)
         {
             metadata["continue"] = continueToken;
-            metadata["remainingItemCount"] = all.Count - page.Count - Paging.Offset(query["continue"]);
+            metadata["remainingItemCount"] = listed.Remaining;
         }
         await Responses.WriteJsonAsync(context, 200, new JsonObject
         {

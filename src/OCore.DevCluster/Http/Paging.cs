@@ -1,36 +1,36 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace OCore.DevCluster.Http;
 
-/// <summary>limit/continue paging over a sorted list; the continue token encodes the offset.</summary>
+/// <summary>
+/// limit/continue paging: the continue token names the last key served, so the next page starts right after it
+/// (objects created or deleted in between shift nothing, and no page costs more than reading its own objects).
+/// </summary>
 internal static class Paging
 {
-    public static (List<JsonObject> Page, string Continue) Page(List<JsonObject> all, string? limit, string? continueToken)
-    {
-        var offset = Offset(continueToken);
-        if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size <= 0)
-        {
-            return ([.. all.Skip(offset)], "");
-        }
-        var page = all.Skip(offset).Take(size).ToList();
-        var next = offset + page.Count < all.Count ? Convert.ToBase64String(Encoding.UTF8.GetBytes($"offset:{offset + page.Count}")) : "";
-        return (page, next);
-    }
+    private const string KeyPrefix = "key:";
 
-    public static int Offset(string? continueToken)
+    /// <summary>The page size asked for, or int.MaxValue when no (positive) limit was given.</summary>
+    public static int Limit(string? limit) =>
+        int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : int.MaxValue;
+
+    public static string Token(string? continueAfter) =>
+        continueAfter is null ? "" : Convert.ToBase64String(Encoding.UTF8.GetBytes(KeyPrefix + continueAfter));
+
+    /// <summary>The key to continue after, or null for the first page.</summary>
+    public static string? ContinueAfter(string? continueToken)
     {
         if (string.IsNullOrEmpty(continueToken))
         {
-            return 0;
+            return null;
         }
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(continueToken));
-            if (text.StartsWith("offset:", StringComparison.Ordinal) && int.TryParse(text[7..], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            if (text.StartsWith(KeyPrefix, StringComparison.Ordinal) && text.Length > KeyPrefix.Length)
             {
-                return offset;
+                return text[KeyPrefix.Length..];
             }
         }
         catch (FormatException)

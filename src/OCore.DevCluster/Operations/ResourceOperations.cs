@@ -33,6 +33,17 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
     public List<JsonObject> List(ResourceType type, string? ns) =>
         type.Conversion is null ? store.List(type.Storage, ns) : [.. store.List(type.Storage, ns).Select(type.FromStorage)];
 
+    /// <summary>One page of a list; <paramref name="matches"/> sees each object as this type serves it.</summary>
+    public StorePage ListPage(ResourceType type, string? ns, Func<JsonObject, bool> matches, string? continueAfter, int limit)
+    {
+        if (type.Conversion is null)
+        {
+            return store.ListPage(type.Storage, ns, matches, continueAfter, limit);
+        }
+        var page = store.ListPage(type.Storage, ns, o => matches(type.FromStorage(o)), continueAfter, limit);
+        return page with { Items = [.. page.Items.Select(type.FromStorage)] };
+    }
+
     public JsonObject Create(ResourceType type, string ns, JsonObject body, WriteOptions options)
     {
         lock (store.Sync)

@@ -14,18 +14,18 @@ internal sealed class RbacAuthorizer(ObjectStore store)
         {
             return (true, "");
         }
-        foreach (var binding in store.List("clusterrolebindings.rbac.authorization.k8s.io", null))
+        foreach (var binding in store.ReadShared("clusterrolebindings.rbac.authorization.k8s.io", null))
         {
-            if (Matches(binding, request.User, "") && Rules(binding, "").Any(r => Allows(r, request)))
+            if (Matches(binding, request.User, "") && SharedRules(binding, "").Any(r => Allows(r, request)))
             {
                 return (true, $"RBAC: allowed by ClusterRoleBinding \"{binding.Name()}\" of ClusterRole \"{binding.ObjectAt("roleRef").GetString("name")}\" to {Describe(request.User)}");
             }
         }
         if (request.Namespace.Length > 0)
         {
-            foreach (var binding in store.List("rolebindings.rbac.authorization.k8s.io", request.Namespace))
+            foreach (var binding in store.ReadShared("rolebindings.rbac.authorization.k8s.io", request.Namespace))
             {
-                if (Matches(binding, request.User, request.Namespace) && Rules(binding, request.Namespace).Any(r => Allows(r, request)))
+                if (Matches(binding, request.User, request.Namespace) && SharedRules(binding, request.Namespace).Any(r => Allows(r, request)))
                 {
                     return (true, $"RBAC: allowed by RoleBinding \"{binding.Name()}/{request.Namespace}\" of {binding.ObjectAt("roleRef").GetString("kind")} \"{binding.ObjectAt("roleRef").GetString("name")}\" to {Describe(request.User)}");
                 }
@@ -43,17 +43,18 @@ internal sealed class RbacAuthorizer(ObjectStore store)
             rules.Add(new JsonObject { ["verbs"] = new JsonArray("*"), ["apiGroups"] = new JsonArray("*"), ["resources"] = new JsonArray("*") });
             rules.Add(new JsonObject { ["verbs"] = new JsonArray("*"), ["nonResourceURLs"] = new JsonArray("*") });
         }
-        rules.AddRange(store.List("clusterrolebindings.rbac.authorization.k8s.io", null).Where(b => Matches(b, user, "")).SelectMany(b => Rules(b, "")));
-        rules.AddRange(store.List("rolebindings.rbac.authorization.k8s.io", ns).Where(b => Matches(b, user, ns)).SelectMany(b => Rules(b, ns)));
+        rules.AddRange(store.ReadShared("clusterrolebindings.rbac.authorization.k8s.io", null).Where(b => Matches(b, user, "")).SelectMany(b => SharedRules(b, "")).Select(r => r.CloneObject()));
+        rules.AddRange(store.ReadShared("rolebindings.rbac.authorization.k8s.io", ns).Where(b => Matches(b, user, ns)).SelectMany(b => SharedRules(b, ns)).Select(r => r.CloneObject()));
         return rules;
     }
 
-    private IEnumerable<JsonObject> Rules(JsonObject binding, string ns)
+    // Stored roles as they are, not copies: callers that keep a rule copy it.
+    private IEnumerable<JsonObject> SharedRules(JsonObject binding, string ns)
     {
         var roleRef = binding.ObjectAt("roleRef");
         var role = roleRef.GetString("kind") == "Role"
-            ? store.Get("roles.rbac.authorization.k8s.io", ns, roleRef.GetString("name") ?? "")
-            : store.Get("clusterroles.rbac.authorization.k8s.io", "", roleRef.GetString("name") ?? "");
+            ? store.GetShared("roles.rbac.authorization.k8s.io", ns, roleRef.GetString("name") ?? "")
+            : store.GetShared("clusterroles.rbac.authorization.k8s.io", "", roleRef.GetString("name") ?? "");
         return (role?["rules"] as JsonArray ?? []).OfType<JsonObject>();
     }
 

@@ -10,7 +10,7 @@ namespace OCore.DevCluster.Storage;
 /// </summary>
 internal sealed class ObjectStore : IDisposable
 {
-    private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _data = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ObjectBucket> _data = new(StringComparer.Ordinal);
     private readonly LinkedList<StoreEvent> _history = new();
     private readonly List<WatchSubscription> _subscribers = [];
     private readonly Journal? _journal;
@@ -28,7 +28,7 @@ internal sealed class ObjectStore : IDisposable
             _revision = revision;
             foreach (var (groupResource, obj) in objects)
             {
-                Bucket(groupResource)[Key(obj.Namespace(), obj.Name())] = obj;
+                Bucket(groupResource).Set(ObjectBucket.Key(obj.Namespace(), obj.Name()), obj);
             }
             // History before the restart is unknown: resuming from an older revision gets 410 Gone.
             _compactedRevision = _revision;
@@ -57,7 +57,7 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (Sync)
         {
-            return Bucket(groupResource).TryGetValue(Key(ns, name), out var obj) ? obj.CloneObject() : null;
+            return Bucket(groupResource).TryGetValue(ObjectBucket.Key(ns, name), out var obj) ? obj.CloneObject() : null;
         }
     }
 
@@ -65,15 +65,68 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (Sync)
         {
-            return [.. Bucket(groupResource).Values.Where(o => ns is null || o.Namespace() == ns).Select(o => o.CloneObject())];
+            return [.. Bucket(groupResource).Range(ns, null).Select(e => e.Value.CloneObject())];
         }
     }
 
-    public List<(string GroupResource, JsonObject Object)> ListAll()
+    /// <summary>
+    /// Up to <paramref name="limit"/> matching objects after <paramref name="afterKey"/> (copies of those only), the
+    /// key of the last one when more match, and how many more match.
+    /// </summary>
+    public StorePage ListPage(string groupResource, string? ns, Func<JsonObject, bool> matches, string? afterKey, int limit)
     {
         lock (Sync)
         {
-            return [.. _data.SelectMany(b => b.Value.Values.Select(o => (b.Key, o.CloneObject())))];
+            var items = new List<JsonObject>();
+            string? lastKey = null;
+            var remaining = 0;
+            foreach (var (key, obj) in Bucket(groupResource).Range(ns, afterKey))
+            {
+                if (!matches(obj))
+                {
+                    continue;
+                }
+                if (items.Count < limit)
+                {
+                    items.Add(obj.CloneObject());
+                    lastKey = key;
+                }
+                else
+                {
+                    remaining++;
+                }
+            }
+            return new StorePage(items, remaining > 0 ? lastKey : null, remaining, _revision);
+        }
+    }
+
+    /// <summary>
+    /// Every stored object, not copied: stored objects are never modified (a write stores a new one), so a controller
+    /// that only reads can scan them without cloning the whole store under the lock. Do not modify what this returns.
+    /// </summary>
+    public List<(string GroupResource, JsonObject Object)> ReadAllShared()
+    {
+        lock (Sync)
+        {
+            return [.. _data.SelectMany(b => b.Value.Values.Select(o => (b.Key, o)))];
+        }
+    }
+
+    /// <summary>The stored objects of one resource (and namespace), not copied; see <see cref="ReadAllShared"/>.</summary>
+    public List<JsonObject> ReadShared(string groupResource, string? ns)
+    {
+        lock (Sync)
+        {
+            return [.. Bucket(groupResource).Range(ns, null).Select(e => e.Value)];
+        }
+    }
+
+    /// <summary>One stored object, not copied; see <see cref="ReadAllShared"/>.</summary>
+    public JsonObject? GetShared(string groupResource, string ns, string name)
+    {
+        lock (Sync)
+        {
+            return Bucket(groupResource).TryGetValue(ObjectBucket.Key(ns, name), out var obj) ? obj : null;
         }
     }
 
@@ -83,14 +136,14 @@ internal sealed class ObjectStore : IDisposable
         lock (Sync)
         {
             var bucket = Bucket(groupResource);
-            var key = Key(obj.Namespace(), obj.Name());
+            var key = ObjectBucket.Key(obj.Namespace(), obj.Name());
             bucket.TryGetValue(key, out var old);
             var revision = _revision + 1;
             var stored = obj.CloneObject();
             stored.Metadata()["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
             _journal?.AppendPut(revision, groupResource, stored);
             _revision = revision;
-            bucket[key] = stored;
+            bucket.Set(key, stored);
             Record(new StoreEvent(old is null ? StoreEvent.Added : StoreEvent.Modified, groupResource, stored, old, revision, _clock.GetUtcNow()));
             return stored.CloneObject();
         }
@@ -101,7 +154,7 @@ internal sealed class ObjectStore : IDisposable
     {
         lock (Sync)
         {
-            var key = Key(lastState.Namespace(), lastState.Name());
+            var key = ObjectBucket.Key(lastState.Namespace(), lastState.Name());
             var revision = _revision + 1;
             var final = lastState.CloneObject();
             final.Metadata()["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -208,15 +261,13 @@ internal sealed class ObjectStore : IDisposable
         }
     }
 
-    private SortedDictionary<string, JsonObject> Bucket(string groupResource)
+    private ObjectBucket Bucket(string groupResource)
     {
         if (!_data.TryGetValue(groupResource, out var bucket))
         {
-            bucket = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+            bucket = new ObjectBucket();
             _data[groupResource] = bucket;
         }
         return bucket;
     }
-
-    private static string Key(string ns, string name) => ns + "/" + name;
 }

@@ -213,6 +213,67 @@ public sealed class CrudTests(ClusterFixture cluster) : IClassFixture<ClusterFix
     }
 
     [Fact]
+    public async Task A_continue_token_resumes_after_the_last_object_served_even_when_objects_change_in_between()
+    {
+        var ns = await cluster.NewNamespaceAsync("pagechg");
+        foreach (var name in new[] { "a", "b", "c", "d", "e" })
+        {
+            await _client.CoreV1.CreateNamespacedConfigMapAsync(Cm(name, "x"), ns);
+        }
+        var first = await _client.CoreV1.ListNamespacedConfigMapAsync(ns, limit: 2);
+        Assert.Equal(["a", "b"], first.Items.Select(i => i.Metadata.Name));
+        Assert.Equal(3, first.Metadata.RemainingItemCount);
+
+        // An offset would now skip "c"; a key-based continue does not.
+        await _client.CoreV1.DeleteNamespacedConfigMapAsync("a", ns);
+        await _client.CoreV1.CreateNamespacedConfigMapAsync(Cm("bb", "x"), ns);
+        var rest = await _client.CoreV1.ListNamespacedConfigMapAsync(ns, continueParameter: first.Metadata.ContinueProperty);
+
+        Assert.Equal(["bb", "c", "d", "e"], rest.Items.Select(i => i.Metadata.Name));
+        Assert.True(string.IsNullOrEmpty(rest.Metadata.ContinueProperty));
+    }
+
+    [Fact]
+    public async Task Paged_lists_stay_in_their_namespace_and_apply_the_label_selector_before_paging()
+    {
+        var ns = await cluster.NewNamespaceAsync("pg");
+        // Names that sort right next to ns + "/" in ordinal order must not leak into its list.
+        var neighbours = new[] { ns + "-a", ns + "0" };
+        foreach (var other in neighbours)
+        {
+            await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = other } });
+            await _client.CoreV1.CreateNamespacedConfigMapAsync(Labelled("stray", "blue"), other);
+        }
+        for (var i = 0; i < 6; i++)
+        {
+            await _client.CoreV1.CreateNamespacedConfigMapAsync(Labelled($"m{i}", i % 2 == 0 ? "blue" : "red"), ns);
+        }
+
+        var names = new List<string>();
+        string? next = null;
+        do
+        {
+            var page = await _client.CoreV1.ListNamespacedConfigMapAsync(ns, labelSelector: "colour=blue", limit: 2, continueParameter: next);
+            Assert.True(page.Items.Count <= 2);
+            names.AddRange(page.Items.Select(i => i.Metadata.Name));
+            next = page.Metadata.ContinueProperty;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        Assert.Equal(["m0", "m2", "m4"], names);
+    }
+
+    [Fact]
+    public async Task A_continue_token_that_is_not_ours_is_a_400()
+    {
+        var ns = await cluster.NewNamespaceAsync("pagebad");
+        var (status, body, _) = await cluster.Raw.GetAsync($"/api/v1/namespaces/{ns}/configmaps?limit=1&continue=bm90LWEta2V5");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("continue", body!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Delete_of_a_plain_object_returns_Success_status_with_uid()
     {
         var ns = await cluster.NewNamespaceAsync("del");
@@ -261,4 +322,7 @@ public sealed class CrudTests(ClusterFixture cluster) : IClassFixture<ClusterFix
         Metadata = new V1ObjectMeta { Name = name },
         Data = new Dictionary<string, string> { ["k"] = value },
     };
+
+    private static V1ConfigMap Labelled(string name, string colour) =>
+        new() { Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["colour"] = colour } } };
 }
