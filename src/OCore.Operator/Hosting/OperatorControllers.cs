@@ -70,9 +70,11 @@ public static class OperatorControllers
         IEnumerable<ObjectKey> MappingLabel(IKubernetesObject<V1ObjectMeta> obj) =>
             obj.Metadata.Labels?.TryGetValue(Labels.BranchMapping, out var name) == true ? [new ObjectKey(obj.Metadata.NamespaceProperty, name)] : [];
         manager.AddController(new Controller("branchmapping", mappingReconciler, options.Value.Workers, loggers.CreateLogger("Controller.BranchMapping"), time)
-            .For(mappings)
-            .Watches(mappings, mapping => MappingsOfProject(mapping.Metadata.NamespaceProperty, mapping.Spec.ProjectRef.Name))
-            .Watches(projects, project => MappingsOfProject(project.Metadata.NamespaceProperty, project.Metadata.Name))
+            // A mapping's status reads its siblings' specs and whether its project exists, never their status: status
+            // writes (its own, its siblings', its project's) would only cause reconciles that change nothing.
+            .For(mappings, ChangeFilters.NotStatusOnly)
+            .Watches(mappings, mapping => MappingsOfProject(mapping.Metadata.NamespaceProperty, mapping.Spec.ProjectRef.Name), ChangeFilters.NotStatusOnly)
+            .Watches(projects, project => MappingsOfProject(project.Metadata.NamespaceProperty, project.Metadata.Name), ChangeFilters.Existence)
             .Watches(environments, environment => MappingsOfProject(environment.Metadata.NamespaceProperty, environment.Spec.ProjectRef.Name).Concat(MappingLabel(environment)))
             .Watches(deployments, MappingLabel));
 

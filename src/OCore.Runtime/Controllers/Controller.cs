@@ -37,6 +37,11 @@ public sealed class Controller : IDisposable
         where T : IKubernetesObject<V1ObjectMeta> =>
         Watches(informer, obj => [ObjectKey.Of(obj)]);
 
+    /// <summary>Reconciles the kind's own objects on the changes <paramref name="when"/> accepts.</summary>
+    public Controller For<T>(Informer<T> informer, Func<InformerEvent<T>, bool> when)
+        where T : IKubernetesObject<V1ObjectMeta> =>
+        Watches(informer, obj => [ObjectKey.Of(obj)], when);
+
     /// <summary>Reconciles the owner (by controller ownerReference of <paramref name="ownerKind"/>) when a child changes.</summary>
     public Controller Owns<TChild>(Informer<TChild> informer, string ownerKind)
         where TChild : IKubernetesObject<V1ObjectMeta> =>
@@ -46,11 +51,18 @@ public sealed class Controller : IDisposable
 
     /// <summary>Reconciles the keys <paramref name="map"/> names when an object of another kind changes.</summary>
     public Controller Watches<TOther>(Informer<TOther> informer, Func<TOther, IEnumerable<ObjectKey>> map)
+        where TOther : IKubernetesObject<V1ObjectMeta> =>
+        Watches(informer, map, _ => true);
+
+    /// <summary>As <see cref="Watches{TOther}(Informer{TOther}, Func{TOther, IEnumerable{ObjectKey}})"/>, only for the changes <paramref name="when"/> accepts.</summary>
+    public Controller Watches<TOther>(Informer<TOther> informer, Func<TOther, IEnumerable<ObjectKey>> map, Func<InformerEvent<TOther>, bool> when)
         where TOther : IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(informer);
         informer.OnEvent(change =>
         {
+            if (!when(change))
+                return;
             foreach (var key in map(change.Object))
                 Queue.Add(key);
             if (change.Old is not null && !ReferenceEquals(change.Old, change.Object))

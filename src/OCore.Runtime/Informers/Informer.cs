@@ -80,6 +80,8 @@ public sealed class Informer<T>(IResourceClient<T> client, InformerOptions optio
     {
         InformerMetrics.Relists.WithLabels(Type.ToString()).Inc();
         var list = await client.ListAsync(options.Namespace, options.LabelSelector, cancellationToken);
+        foreach (var obj in list.Items)
+            Trim(obj);
         foreach (var gone in Cache.Replace(list.Items))
             Raise(new InformerEvent<T>(InformerEventType.Deleted, gone, gone));
         foreach (var obj in list.Items)
@@ -89,6 +91,7 @@ public sealed class Informer<T>(IResourceClient<T> client, InformerOptions optio
 
     private void Apply(WatchEventType type, T obj)
     {
+        Trim(obj);
         switch (type)
         {
             case WatchEventType.Added or WatchEventType.Modified:
@@ -105,6 +108,14 @@ public sealed class Informer<T>(IResourceClient<T> client, InformerOptions optio
             case WatchEventType.Bookmark:
                 break; // Only moves the resourceVersion we resume from.
         }
+    }
+
+    // managedFields are the bulk of a small object once deserialized (a JsonDocument per manager) and no reconciler
+    // reads them; a write of a cached object without them keeps the server's (an update with nil managedFields does).
+    private void Trim(T obj)
+    {
+        if (!options.KeepManagedFields && obj.Metadata is { } metadata)
+            metadata.ManagedFields = null;
     }
 
     private void Resync()

@@ -76,6 +76,34 @@ public sealed class ControllerTests
         await run;
     }
 
+    [Fact]
+    public async Task A_watch_filter_keeps_the_changes_it_rejects_out_of_the_queue()
+    {
+        var client = new ScriptedResourceClient();
+        client.ScriptList(Map("a", "1"), Map("b", "1"));
+        // Once both are reconciled: "a" changes status only (same generation), "b" changes its spec (generation 2).
+        var changes = new TaskCompletionSource();
+        var statusOnly = Map("a", "2");
+        var specChange = Map("b", "3");
+        specChange.Metadata.Generation = 2;
+        client.ScriptWatchAfter(changes.Task, (WatchEventType.Modified, statusOnly), (WatchEventType.Modified, specChange));
+        var reconciler = new RecordingReconciler(failTimes: 0);
+        using var controller = new Controller("test", reconciler, workers: 1, NullLogger.Instance);
+        var informer = new Informer<V1ConfigMap>(client, new InformerOptions { ResyncPeriod = TimeSpan.Zero }, NullLogger.Instance);
+        controller.For(informer, ChangeFilters.NotStatusOnly);
+        using var cts = new CancellationTokenSource();
+        var run = Task.WhenAll(informer.RunAsync(cts.Token), controller.RunAsync(cts.Token));
+        await InformerTests.Eventually(() => reconciler.Calls.Count == 2);
+
+        changes.SetResult();
+        await InformerTests.Eventually(() => reconciler.Calls.Count(k => k.Name == "b") == 2);
+        await InformerTests.Eventually(() => informer.Cache.Get("acme", "a")!.Metadata.ResourceVersion == "2" && controller.Queue.Depth == 0);
+
+        Assert.Equal(1, reconciler.Calls.Count(k => k.Name == "a"));
+        await cts.CancelAsync();
+        await run;
+    }
+
     private static (Controller, Task, CancellationTokenSource) Start(RecordingReconciler reconciler, params V1ConfigMap[] objects)
     {
         var client = new ScriptedResourceClient();

@@ -30,6 +30,25 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task Cached_objects_drop_managed_fields_from_lists_and_watch_events_unless_asked_to_keep_them()
+    {
+        foreach (var keep in new[] { false, true })
+        {
+            var client = new ScriptedResourceClient();
+            client.ScriptList(Managed(Map("a", "10")));
+            client.ScriptWatch((WatchEventType.Added, Managed(Map("b", "11"))));
+            var informer = new Informer<V1ConfigMap>(client, Fast with { KeepManagedFields = keep }, NullLogger.Instance);
+            using var cts = new CancellationTokenSource();
+            var run = informer.RunAsync(cts.Token);
+
+            await Eventually(() => informer.Cache.Count == 2);
+            Assert.All(informer.Cache.List(), o => Assert.Equal(keep, o.Metadata.ManagedFields is { Count: 1 }));
+            await cts.CancelAsync();
+            await run;
+        }
+    }
+
+    [Fact]
     public async Task A_closed_watch_resumes_from_the_last_version_seen_including_bookmarks()
     {
         var client = new ScriptedResourceClient();
@@ -116,6 +135,12 @@ public sealed class InformerTests
         Assert.Empty(informer.Cache.ByIndex("project", "erp"));
         await cts.CancelAsync();
         await run;
+    }
+
+    private static V1ConfigMap Managed(V1ConfigMap map)
+    {
+        map.Metadata.ManagedFields = [new V1ManagedFieldsEntry { Manager = "kubectl", Operation = "Apply" }];
+        return map;
     }
 
     private static (Informer<V1ConfigMap>, ConcurrentQueue<InformerEvent<V1ConfigMap>>, Task, CancellationTokenSource) StartWithHandles(ScriptedResourceClient client)

@@ -10,7 +10,7 @@ namespace OCore.Runtime.Tests.Informers;
 internal sealed class ScriptedResourceClient : IResourceClient<V1ConfigMap>
 {
     private readonly ConcurrentQueue<Func<ResourceList<V1ConfigMap>>> _lists = new();
-    private readonly ConcurrentQueue<Func<IReadOnlyList<(WatchEventType, V1ConfigMap)>>> _watches = new();
+    private readonly ConcurrentQueue<Func<CancellationToken, Task<IReadOnlyList<(WatchEventType, V1ConfigMap)>>>> _watches = new();
 
     public ResourceType Type { get; } = new("", "v1", "configmaps", "ConfigMap");
 
@@ -21,9 +21,18 @@ internal sealed class ScriptedResourceClient : IResourceClient<V1ConfigMap>
     public void ScriptList(params V1ConfigMap[] items) =>
         _lists.Enqueue(() => new ResourceList<V1ConfigMap>(items, items.Length == 0 ? "1" : items.Max(i => i.Metadata.ResourceVersion)!));
 
-    public void ScriptWatch(params (WatchEventType, V1ConfigMap)[] events) => _watches.Enqueue(() => events);
+    public void ScriptWatch(params (WatchEventType, V1ConfigMap)[] events) =>
+        _watches.Enqueue(_ => Task.FromResult<IReadOnlyList<(WatchEventType, V1ConfigMap)>>(events));
 
-    public void ScriptWatchFailure(Exception error) => _watches.Enqueue(() => throw error);
+    /// <summary>A watch whose events arrive once <paramref name="gate"/> completes (the test decides when).</summary>
+    public void ScriptWatchAfter(Task gate, params (WatchEventType, V1ConfigMap)[] events) =>
+        _watches.Enqueue(async cancellationToken =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            return events;
+        });
+
+    public void ScriptWatchFailure(Exception error) => _watches.Enqueue(_ => throw error);
 
     public Task<ResourceList<V1ConfigMap>> ListAsync(string? @namespace, string? labelSelector, CancellationToken cancellationToken)
     {
@@ -41,7 +50,7 @@ internal sealed class ScriptedResourceClient : IResourceClient<V1ConfigMap>
             yield break;
         }
 
-        foreach (var item in next())
+        foreach (var item in await next(cancellationToken))
             yield return item;
     }
 
