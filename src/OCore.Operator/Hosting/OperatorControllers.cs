@@ -35,13 +35,27 @@ public static class OperatorControllers
             services.GetRequiredService<IHostApplicationLifetime>(), loggers);
 
         var scope = new InformerOptions { Namespace = string.IsNullOrEmpty(options.Value.WatchNamespace) ? null : options.Value.WatchNamespace };
-        var projects = manager.AddInformer<Project>(scope);
-        var environments = manager.AddInformer<Environment>(scope);
+        var projects = manager.AddInformer<Project>(scope, (p, pool) => CachedStrings.Share(p.Status, pool));
+        var environments = manager.AddInformer<Environment>(scope, (e, pool) =>
+        {
+            CachedStrings.Share(e.Status, pool);
+            CachedStrings.Share(e.Spec?.ProjectRef, pool);
+        });
         environments.Cache.AddIndex(Indexes.Project, Indexes.ProjectOf);
         environments.Cache.AddIndex(Indexes.BranchMapping, Indexes.MappingOf);
-        var mappings = manager.AddInformer<BranchMapping>(scope);
+        var mappings = manager.AddInformer<BranchMapping>(scope, (m, pool) =>
+        {
+            CachedStrings.Share(m.Status, pool);
+            CachedStrings.Share(m.Spec?.ProjectRef, pool);
+            CachedStrings.Share(m.Spec?.EnvironmentRef, pool);
+        });
         mappings.Cache.AddIndex(Indexes.Project, Indexes.ProjectOf);
-        var deployments = manager.AddInformer<Deployment>(scope);
+        var deployments = manager.AddInformer<Deployment>(scope, (d, pool) =>
+        {
+            CachedStrings.Share(d.Status, pool);
+            CachedStrings.Share(d.Spec?.ProjectRef, pool);
+            CachedStrings.Share(d.Spec?.EnvironmentRef, pool);
+        });
         deployments.Cache.AddIndex(Indexes.Environment, Indexes.EnvironmentOf);
         deployments.Cache.AddIndex(Indexes.Project, Indexes.ProjectOf);
         deployments.Cache.AddIndex(Indexes.BranchMapping, Indexes.MappingOf);

@@ -35,11 +35,13 @@ public sealed class ControllerManager(
 
     public bool IsLeader => _leading || !leaderElection.Enabled;
 
-    public Informer<T> AddInformer<T>(InformerOptions? options = null)
+    /// <summary>An informer the manager runs; <paramref name="compact"/> shares a kind's repeated strings (e.g. condition messages) before an object is cached.</summary>
+    public Informer<T> AddInformer<T>(InformerOptions? options = null, Action<T, StringPool>? compact = null)
         where T : IKubernetesObject<V1ObjectMeta>
     {
         var client = new KubernetesResourceClient<T>(kubernetes, ResourceType.Of<T>());
-        var informer = new Informer<T>(client, options ?? new InformerOptions(), loggerFactory.CreateLogger($"Informer<{typeof(T).Name}>"));
+        var informer = new Informer<T>(client, options ?? new InformerOptions(), loggerFactory.CreateLogger($"Informer<{typeof(T).Name}>"),
+            compact: compact);
         _informers.Add(informer.RunAsync);
         _synced.Add(() => informer.HasSynced);
         return informer;

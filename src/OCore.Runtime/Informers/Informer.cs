@@ -9,7 +9,8 @@ namespace OCore.Runtime.Informers;
 /// with bookmarks; a closed watch resumes from the last version seen; 410 Gone lists again; errors back off with
 /// jitter (honouring Retry-After); a periodic resync replays the cache to handlers.
 /// </summary>
-public sealed class Informer<T>(IResourceClient<T> client, InformerOptions options, ILogger logger, TimeProvider? time = null)
+public sealed class Informer<T>(IResourceClient<T> client, InformerOptions options, ILogger logger, TimeProvider? time = null,
+    Action<T, StringPool>? compact = null)
     where T : IKubernetesObject<V1ObjectMeta>
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -110,13 +111,31 @@ public sealed class Informer<T>(IResourceClient<T> client, InformerOptions optio
         }
     }
 
-    // managedFields are the bulk of a small object once deserialized (a JsonDocument per manager) and no reconciler
-    // reads them; a write of a cached object without them keeps the server's (an update with nil managedFields does).
+    // Cached objects live as long as the operator: keep them small. managedFields are the bulk of a small object once
+    // deserialized (a JsonDocument per manager) and no reconciler reads them; a write of a cached object without them
+    // keeps the server's (an update with nil managedFields does). Repeated strings are shared (see StringPool).
     private void Trim(T obj)
     {
-        if (!options.KeepManagedFields && obj.Metadata is { } metadata)
+        if (obj.Metadata is not { } metadata)
+            return;
+        if (!options.KeepManagedFields)
             metadata.ManagedFields = null;
+        var pool = StringPool.Shared;
+        metadata.NamespaceProperty = pool.Intern(metadata.NamespaceProperty);
+        metadata.Labels = Interned(metadata.Labels, pool);
+        metadata.Annotations = Interned(metadata.Annotations, pool);
+        foreach (var owner in metadata.OwnerReferences ?? [])
+        {
+            owner.ApiVersion = pool.Intern(owner.ApiVersion);
+            owner.Kind = pool.Intern(owner.Kind);
+            owner.Name = pool.Intern(owner.Name);
+            owner.Uid = pool.Intern(owner.Uid);
+        }
+        compact?.Invoke(obj, pool);
     }
+
+    private static Dictionary<string, string>? Interned(IDictionary<string, string>? entries, StringPool pool) =>
+        entries?.ToDictionary(e => pool.Intern(e.Key)!, e => pool.Intern(e.Value)!, StringComparer.Ordinal);
 
     private void Resync()
     {

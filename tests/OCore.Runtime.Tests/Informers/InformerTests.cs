@@ -49,6 +49,31 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task Cached_objects_share_repeated_metadata_strings_and_run_the_kinds_compaction()
+    {
+        var client = new ScriptedResourceClient();
+        var a = Map("a", "10");
+        var b = Map("b", "11");
+        a.Metadata.Labels = new Dictionary<string, string> { [new string("team".AsSpan())] = new string("sales".AsSpan()) };
+        b.Metadata.Labels = new Dictionary<string, string> { [new string("team".AsSpan())] = new string("sales".AsSpan()) };
+        a.Data = new Dictionary<string, string> { ["note"] = new string("same text".AsSpan()) };
+        b.Data = new Dictionary<string, string> { ["note"] = new string("same text".AsSpan()) };
+        client.ScriptList(a, b);
+        var informer = new Informer<V1ConfigMap>(client, Fast, NullLogger.Instance,
+            compact: (map, pool) => map.Data = map.Data.ToDictionary(e => e.Key, e => pool.Intern(e.Value)!));
+        using var cts = new CancellationTokenSource();
+        var run = informer.RunAsync(cts.Token);
+
+        await Eventually(() => informer.Cache.Count == 2);
+        var (first, second) = (informer.Cache.Get("acme", "a")!, informer.Cache.Get("acme", "b")!);
+        Assert.Same(first.Metadata.Labels["team"], second.Metadata.Labels["team"]);
+        Assert.Same(first.Metadata.Labels.Keys.Single(), second.Metadata.Labels.Keys.Single());
+        Assert.Same(first.Data["note"], second.Data["note"]);
+        await cts.CancelAsync();
+        await run;
+    }
+
+    [Fact]
     public async Task A_closed_watch_resumes_from_the_last_version_seen_including_bookmarks()
     {
         var client = new ScriptedResourceClient();
