@@ -114,7 +114,7 @@ internal sealed class PushToWorkBench(string templatePath, string outDirectory, 
                 toJob.Add(Stopwatch.GetElapsedTime(answered, jobAt).TotalMilliseconds);
             }
 
-            // What one SSH round trip costs here: Prepare makes several (list heads, fetch the commit, fetch its base).
+            // What one SSH round trip costs here over a shared connection (Prepare makes one: a fetch of the branch tip).
             var remote = new OCore.Git.Remote.RemoteRepository();
             var lsRemote = new List<double>();
             for (var i = 0; i < 10; i++)

@@ -61,7 +61,7 @@ internal sealed class CredentialFiles : IDisposable
     }
 
     /// <summary>Secrets pasted from Windows carry CRLF, and ssh rejects a key file without a final newline.</summary>
-    private static string Normalize(string text)
+    internal static string Normalize(string text)
     {
         var unix = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         return unix.Length == 0 || unix.EndsWith('\n') ? unix : unix + "\n";

@@ -9,43 +9,51 @@ namespace OCore.Operator.Deployments;
 /// commit (so a late webhook for an older push never rolls an environment back), fetches the commit and the one
 /// deployed before, and computes which Odoo modules to update and install.
 /// </summary>
-public sealed class RepositoryInspector(RemoteRepository git)
+/// <remarks>
+/// One fetch of the branch proves where it points and brings the commit; the commits stay in a
+/// <see cref="CommitCache"/>, so the one deployed before is usually there already and no checkout is written. With
+/// the shared ssh connection of <see cref="RemoteRepository"/>, a push costs one round trip to the Git server.
+/// </remarks>
+public sealed class RepositoryInspector(RemoteRepository git, CommitCache? cache = null)
 {
-    public async Task<RepositoryInspection> InspectAsync(
+    private readonly CommitCache _cache = cache ?? CommitCache.Shared;
+
+    public Task<RepositoryInspection> InspectAsync(
         RepositoryUrl repository, DeployKeyCredentials credentials, string branch, string commit, string? previousCommit, bool requireBranchHead,
         CancellationToken cancellationToken)
     {
-        if (requireBranchHead)
-        {
-            var heads = await git.ListHeadsAsync(repository, credentials, cancellationToken);
-            if (!heads.TryGetValue(branch, out var head))
-                return RepositoryInspection.Stale($"branch '{branch}' no longer exists");
-            if (!string.Equals(head, commit, StringComparison.OrdinalIgnoreCase))
-                return RepositoryInspection.Stale($"branch '{branch}' has moved on to {head[..12]}; {commit[..12]} is not deployed");
-        }
+        // No server has a branch git would not accept as a name (and such a name must not reach a refspec).
+        if (requireBranchHead && !GitRefs.IsValidBranchName(branch))
+            return Task.FromResult(RepositoryInspection.Stale($"branch '{branch}' no longer exists"));
 
-        var directory = Path.Combine(Path.GetTempPath(), "ocore-prepare-" + Guid.NewGuid().ToString("N"));
-        try
+        var baseCommit = previousCommit is not null && previousCommit != commit ? previousCommit : null;
+        return _cache.UseAsync(repository, credentials, async local =>
         {
-            var baseCommit = previousCommit is not null && previousCommit != commit ? previousCommit : null;
-            await git.CloneAtCommitAsync(repository, credentials, commit, directory, baseCommit, cancellationToken);
+            if (requireBranchHead)
+            {
+                var head = await git.FetchBranchTipAsync(repository, credentials, branch, local, baseCommit, cancellationToken);
+                if (head is null)
+                    return RepositoryInspection.Stale($"branch '{branch}' no longer exists");
+                if (!string.Equals(head, commit, StringComparison.OrdinalIgnoreCase))
+                    return RepositoryInspection.Stale($"branch '{branch}' has moved on to {head[..12]}; {commit[..12]} is not deployed");
+            }
+            else
+            {
+                await git.FetchCommitAsync(repository, credentials, commit, local, baseCommit, cancellationToken);
+            }
+
             try
             {
-                var changes = OdooModuleChanges.Compute(directory, baseCommit, commit);
+                var changes = OdooModuleChanges.Compute(local, baseCommit, commit);
                 return new RepositoryInspection(null, changes, Describe(changes, baseCommit));
             }
             catch (ArgumentException) when (baseCommit is not null)
             {
                 // The deployed commit is gone (a force push): compare with nothing, so every module is installed or updated.
-                var changes = OdooModuleChanges.Compute(directory, null, commit);
+                var changes = OdooModuleChanges.Compute(local, null, commit);
                 return new RepositoryInspection(null, changes, $"the deployed commit {baseCommit[..12]} is no longer in the repository; " + Describe(changes, null));
             }
-        }
-        finally
-        {
-            if (Directory.Exists(directory))
-                Directory.Delete(directory, recursive: true);
-        }
+        }, cancellationToken);
     }
 
     private static string Describe(OdooModuleChanges changes, string? baseCommit)
