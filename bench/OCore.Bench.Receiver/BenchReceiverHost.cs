@@ -51,7 +51,7 @@ internal static class BenchReceiverHost
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             using var process = Process.GetCurrentProcess();
             return Results.Json(new BenchStats(
-                GC.GetTotalAllocatedBytes(precise: false),
+                GC.GetTotalAllocatedBytes(precise: true),
                 GC.GetTotalMemory(forceFullCollection: false),
                 GC.CollectionCount(0),
                 GC.CollectionCount(1),

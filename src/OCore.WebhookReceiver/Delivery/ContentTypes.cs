@@ -16,6 +16,13 @@ internal static class ContentTypes
             return false;
         }
 
+        // What providers send, recognised without parsing a header value object per delivery.
+        if (contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            error = null;
+            return true;
+        }
+
         if (MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
         {
             if (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))

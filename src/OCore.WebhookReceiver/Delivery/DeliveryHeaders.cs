@@ -23,7 +23,7 @@ internal sealed record DeliveryHeaders(string? EventName, EventRoute? Route, str
             if (value is null)
                 continue;
             // The id ends up in Deployment resources and logs: keep it short and printable.
-            if (value.Length > MaxDeliveryIdLength || value.Any(c => c is < '!' or > '~'))
+            if (value.Length > MaxDeliveryIdLength || value.AsSpan().ContainsAnyExceptInRange('!', '~'))
                 return new(eventName, route, null, null, $"header '{name}' is not a delivery id (at most {MaxDeliveryIdLength} printable ASCII characters)");
             deliveryId = value;
             break;

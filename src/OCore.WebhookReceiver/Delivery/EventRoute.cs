@@ -8,6 +8,9 @@ namespace OCore.WebhookReceiver.Delivery;
 /// <param name="Parser">For pushes: the payload parser.</param>
 internal sealed record EventRoute(EventKind Kind, IReadOnlyList<string> DeliveryIdHeaders, PushParser? Parser)
 {
+    /// <summary>For pushes: reads the body without building a JSON document; used instead of <see cref="Parser"/> when set.</summary>
+    public PushReader? Reader { get; init; }
+
     public static EventRoute Push(PushParser parser, params string[] deliveryIdHeaders) =>
         new(EventKind.Push, deliveryIdHeaders, parser);
 

@@ -12,21 +12,25 @@ internal sealed class ProjectRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly TimeSpan _replenishmentPeriod;
+    private readonly TokenBucketRateLimiterOptions _bucket;
+    private readonly Func<string, RateLimiter> _createBucket;
 
     public ProjectRateLimiter(IOptions<RateLimitOptions> options)
     {
         var settings = options.Value;
         _replenishmentPeriod = settings.ReplenishmentPeriod;
-        _limiter = PartitionedRateLimiter.Create<string, string>(projectId => RateLimitPartition.GetTokenBucketLimiter(
-            projectId,
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = settings.BurstLimit,
-                TokensPerPeriod = settings.TokensPerPeriod,
-                ReplenishmentPeriod = settings.ReplenishmentPeriod,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+        // The partitioned limiter's own timer refills the buckets, as RateLimitPartition.GetTokenBucketLimiter sets up;
+        // the delegates are made once here, since the partitioner is asked for every delivery.
+        _bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = settings.BurstLimit,
+            TokensPerPeriod = settings.TokensPerPeriod,
+            ReplenishmentPeriod = settings.ReplenishmentPeriod,
+            QueueLimit = 0,
+            AutoReplenishment = false,
+        };
+        _createBucket = _ => new TokenBucketRateLimiter(_bucket);
+        _limiter = PartitionedRateLimiter.Create<string, string>(projectId => RateLimitPartition.Get(projectId, _createBucket));
     }
 
     /// <returns>True when the delivery may go on; otherwise <paramref name="retryAfter"/> says when to come back.</returns>

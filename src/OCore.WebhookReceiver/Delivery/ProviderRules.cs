@@ -16,7 +16,8 @@ internal sealed class ProviderRules
     private const string BitbucketCloudDelivery = "X-Request-UUID";
     private const string BitbucketDataCenterDelivery = "X-Request-Id";
 
-    private static readonly EventRoute GitHubPush = EventRoute.Push(GitHubPushParser.Parse, GitHubDelivery);
+    // The push every GitHub repository sends: read in one pass, its 8 KB never made into a document.
+    private static readonly EventRoute GitHubPush = EventRoute.Push(GitHubPushParser.Parse, GitHubDelivery) with { Reader = GitHubPushReader.Read };
     private static readonly EventRoute GitHubPing = EventRoute.Ping(GitHubDelivery);
     private static readonly EventRoute GitHubOther = EventRoute.Other(GitHubDelivery);
     private static readonly EventRoute GitLabPush = EventRoute.Push(GitLabPushParser.Parse, GitLabDelivery);
@@ -73,7 +74,18 @@ internal sealed class ProviderRules
         },
     };
 
-    public required GitProvider Provider { get; init; }
+    public required GitProvider Provider
+    {
+        get;
+        init
+        {
+            field = value;
+            ProviderName = value.ToString();
+        }
+    }
+
+    /// <summary>The provider's name for log lines, made once.</summary>
+    public string ProviderName { get; private init; } = "";
 
     public required string SignatureHeader { get; init; }
 

@@ -21,16 +21,23 @@ internal sealed class WebhookDeliveryProcessor(
     ProjectRateLimiter rateLimiter,
     IOptions<WebhookOptions> options,
     IEnumerable<IDeliveryRecorder> recorders,
+    FailedVerificationLog failedVerifications,
     ILogger<WebhookDeliveryProcessor> logger)
 {
-    public async Task<WebhookAnswer> ProcessAsync(ProviderRules rules, string projectId, HttpRequest request, CancellationToken cancellationToken)
+    // Resolved once: the processor is a singleton, and enumerating the registrations per request costs an allocation.
+    private readonly IDeliveryRecorder[] _recorders = [.. recorders];
+
+    public async ValueTask<WebhookAnswer> ProcessAsync(ProviderRules rules, string projectId, HttpRequest request, CancellationToken cancellationToken)
     {
         var headers = DeliveryHeaders.Read(rules, request.Headers);
         var answer = await AnswerAsync(rules, projectId, request, headers, cancellationToken);
+        // Failed verifications are logged by FailedVerificationLog, a line per project and interval, not per delivery.
+        if (answer.FailedVerification)
+            return answer;
         DeliveryLog.Answered(
             logger,
             answer.StatusCode >= 500 ? LogLevel.Error : answer.StatusCode >= 400 ? LogLevel.Warning : LogLevel.Information,
-            rules.Provider,
+            rules.ProviderName,
             headers.EventName,
             headers.DeliveryId,
             projectId,
@@ -40,7 +47,7 @@ internal sealed class WebhookDeliveryProcessor(
         return answer;
     }
 
-    private async Task<WebhookAnswer> AnswerAsync(
+    private async ValueTask<WebhookAnswer> AnswerAsync(
         ProviderRules rules, string projectId, HttpRequest request, DeliveryHeaders headers, CancellationToken cancellationToken)
     {
         if (!ContentTypes.TryClassify(request.ContentType, rules.AcceptsForm, out var format, out var contentTypeError))
@@ -51,13 +58,14 @@ internal sealed class WebhookDeliveryProcessor(
         var maxBytes = options.Value.MaxBodyBytes;
         if (request.ContentLength > maxBytes)
             return TooLarge(maxBytes);
-        if (!TryReadCredential(rules, headers.Signature, out var presented, out var credentialError))
-            return Unauthorized(credentialError);
 
         // The directory is an in-memory watch cache. Looking the project up before the body streams in lets the
         // HMAC be computed on the way; an unknown project is checked against a stand-in secret all the same.
         var found = projects.Find(projectId);
         var project = found?.Provider == rules.Provider ? found : null;
+        if (!TryReadCredential(rules, headers.Signature, out var presented, out var credentialError))
+            return FailedVerification(rules, projectId, project, headers, credentialError);
+
         using var signature = verifier.Begin(rules.Scheme, project, presented);
         // Our cap is enforced while reading and answers with a JSON 413. Kestrel's own limit (30 MB by default)
         // would instead fail the read, and would cut off any cap configured above it.
@@ -67,7 +75,7 @@ internal sealed class WebhookDeliveryProcessor(
         if (body is null)
             return TooLarge(maxBytes);
         if (!signature.IsValid() || project is null)
-            return Unauthorized(Mismatch(rules));
+            return FailedVerification(rules, projectId, project, headers, Mismatch(rules));
 
         if (!rateLimiter.TryAcquire(project.ProjectId, out var retryAfter))
         {
@@ -81,23 +89,22 @@ internal sealed class WebhookDeliveryProcessor(
         var answer = route.Kind switch
         {
             EventKind.Ping => Acknowledged(headers, WebhookStatus.Ignored, $"ping received: the webhook reaches oCore and its secret matches project '{projectId}'"),
-            EventKind.Push => await HandlePushAsync(project, headers, route.Parser!, body, format, cancellationToken),
+            EventKind.Push => await HandlePushAsync(project, headers, route, body, format, cancellationToken),
             _ => Acknowledged(headers, WebhookStatus.Ignored, $"event '{headers.EventName}' is not handled; only push events deploy"),
         };
-        foreach (var recorder in recorders)
+        foreach (var recorder in _recorders)
             recorder.Record(project, headers.DeliveryId, headers.EventName, answer.StatusCode, answer.Body.Message);
         return answer;
     }
 
-    private async Task<WebhookAnswer> HandlePushAsync(
-        WebhookProject project, DeliveryHeaders headers, PushParser parser, RequestBody body, BodyFormat format, CancellationToken cancellationToken)
+    private async ValueTask<WebhookAnswer> HandlePushAsync(
+        WebhookProject project, DeliveryHeaders headers, EventRoute route, RequestBody body, BodyFormat format, CancellationToken cancellationToken)
     {
         PushEvent push;
         try
         {
             var json = format == BodyFormat.Form ? body.Memory[FormPayload.DecodeInPlace(body.Memory.Span)] : body.Memory;
-            using var document = JsonPayload.Parse(json);
-            push = parser(document.RootElement, headers.DeliveryId!, headers.EventName!);
+            push = ReadPush(route, json, headers);
         }
         catch (PayloadException e)
         {
@@ -112,7 +119,7 @@ internal sealed class WebhookDeliveryProcessor(
                 $"repository '{push.RepositoryFullName}' in the payload is not this project's repository '{project.Repository.FullName}'");
         }
 
-        if (!push.BranchChanges.Any())
+        if (!HasBranchChange(push))
             return Acknowledged(headers, WebhookStatus.Ignored, NoBranchMessage(push));
 
         PushOutcome outcome;
@@ -142,6 +149,25 @@ internal sealed class WebhookDeliveryProcessor(
             PushOutcomeKind.Duplicate => Acknowledged(headers, WebhookStatus.Duplicate, outcome.Message),
             _ => Acknowledged(headers, WebhookStatus.Ignored, outcome.Message),
         };
+    }
+
+    private static PushEvent ReadPush(EventRoute route, ReadOnlyMemory<byte> json, DeliveryHeaders headers)
+    {
+        if (route.Reader is { } reader)
+            return reader(json, headers.DeliveryId!, headers.EventName!);
+        using var document = JsonPayload.Parse(json);
+        return route.Parser!(document.RootElement, headers.DeliveryId!, headers.EventName!);
+    }
+
+    private static bool HasBranchChange(PushEvent push)
+    {
+        foreach (var change in push.Changes)
+        {
+            if (change.Branch is not null)
+                return true;
+        }
+
+        return false;
     }
 
     private static bool TryReadCredential(ProviderRules rules, string? header, out byte[] presented, out string error)
@@ -179,8 +205,11 @@ internal sealed class WebhookDeliveryProcessor(
         ? "push changed no refs"
         : $"no branch changed, only {string.Join(", ", push.Changes.Select(change => change.Ref))}; only refs/heads/* deploy";
 
-    private static WebhookAnswer Unauthorized(string message) =>
-        WebhookAnswer.Error(StatusCodes.Status401Unauthorized, WebhookStatus.Unauthorized, message);
+    private WebhookAnswer FailedVerification(ProviderRules rules, string projectId, WebhookProject? project, DeliveryHeaders headers, string message)
+    {
+        failedVerifications.Record(rules.ProviderName, projectId, project is not null, headers.EventName, headers.DeliveryId, message);
+        return WebhookAnswer.Unauthorized(message);
+    }
 
     private static WebhookAnswer TooLarge(int maxBytes) =>
         WebhookAnswer.Error(StatusCodes.Status413PayloadTooLarge, WebhookStatus.PayloadTooLarge, $"body is larger than {maxBytes} bytes");

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OCore.WebhookReceiver.Delivery;
 
 namespace OCore.WebhookReceiver.Endpoints;
@@ -10,33 +9,46 @@ public static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var webhooks = endpoints.MapGroup("/api/webhooks");
-        webhooks.MapPost("/github/{projectId}", (string projectId, HttpContext context, WebhookDeliveryProcessor processor) =>
-            ReceiveAsync(ProviderRules.GitHub, projectId, context, processor));
-        webhooks.MapPost("/gitlab/{projectId}", (string projectId, HttpContext context, WebhookDeliveryProcessor processor) =>
-            ReceiveAsync(ProviderRules.GitLab, projectId, context, processor));
-        webhooks.MapPost("/bitbucket/{projectId}", (string projectId, HttpContext context, WebhookDeliveryProcessor processor) =>
-            ReceiveAsync(ProviderRules.Bitbucket, projectId, context, processor));
+        // Singletons from the root provider: touching HttpContext.RequestServices would create a scope per delivery.
+        var services = endpoints.ServiceProvider;
+        MapProvider(webhooks, "/github/{projectId}", ProviderRules.GitHub, services);
+        MapProvider(webhooks, "/gitlab/{projectId}", ProviderRules.GitLab, services);
+        MapProvider(webhooks, "/bitbucket/{projectId}", ProviderRules.Bitbucket, services);
 
         // Liveness only says the process serves; readiness (/readyz) checks the caches.
-        endpoints.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         return endpoints;
     }
 
-    private static async Task<Results<Accepted<WebhookResponse>, Ok<WebhookResponse>, JsonHttpResult<WebhookResponse>>> ReceiveAsync(
-        ProviderRules rules, string projectId, HttpContext context, WebhookDeliveryProcessor processor)
-    {
-        var answer = await processor.ProcessAsync(rules, projectId, context.Request, context.RequestAborted);
-        if (answer.RetryAfter is { } wait)
-        {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        }
+    private static void MapProvider(RouteGroupBuilder webhooks, string pattern, ProviderRules rules, IServiceProvider services) =>
+        webhooks.MapPost(pattern, (string projectId, HttpContext context) => ReceiveAsync(rules, projectId, context, services))
+            .Produces<WebhookResponse>(StatusCodes.Status200OK)
+            .Produces<WebhookResponse>(StatusCodes.Status202Accepted)
+            .Produces<WebhookResponse>(StatusCodes.Status400BadRequest)
+            .Produces<WebhookResponse>(StatusCodes.Status401Unauthorized)
+            .Produces<WebhookResponse>(StatusCodes.Status403Forbidden)
+            .Produces<WebhookResponse>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<WebhookResponse>(StatusCodes.Status415UnsupportedMediaType)
+            .Produces<WebhookResponse>(StatusCodes.Status429TooManyRequests)
+            .Produces<WebhookResponse>(StatusCodes.Status503ServiceUnavailable);
 
-        return answer.StatusCode switch
-        {
-            StatusCodes.Status202Accepted => TypedResults.Accepted((string?)null, answer.Body),
-            StatusCodes.Status200OK => TypedResults.Ok(answer.Body),
-            _ => TypedResults.Json(answer.Body, statusCode: answer.StatusCode),
-        };
+    private static async Task ReceiveAsync(ProviderRules rules, string projectId, HttpContext context, IServiceProvider services)
+    {
+        var answer = await services.GetRequiredService<WebhookDeliveryProcessor>()
+            .ProcessAsync(rules, projectId, context.Request, context.RequestAborted);
+        // The processor has given back the body buffer by now: a held-back answer keeps only the connection.
+        if (answer.FailedVerification && !await HoldBackAsync(services, context))
+            return;
+        WebhookAnswerWriter.Write(context.Response, answer);
+    }
+
+    /// <summary>Holds back the 401 of a failed verification; false when the client left meanwhile and no one is there to answer.</summary>
+    private static async ValueTask<bool> HoldBackAsync(IServiceProvider services, HttpContext context)
+    {
+        var outcome = await services.GetRequiredService<FailedVerificationTarpit>().HoldAsync(context.RequestAborted);
+        // Too many answers wait already: this one goes now, and a flooder pays a new connection for its next try.
+        if (outcome == TarpitOutcome.Full)
+            context.Response.Headers.Connection = "close";
+        return outcome != TarpitOutcome.Abandoned;
     }
 }

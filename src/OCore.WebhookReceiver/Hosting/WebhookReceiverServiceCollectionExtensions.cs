@@ -25,7 +25,10 @@ public static class WebhookReceiverServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebhookVerifier>();
         services.AddSingleton<ProjectRateLimiter>();
-        services.AddScoped<WebhookDeliveryProcessor>();
+        services.AddSingleton<FailedVerificationTarpit>();
+        services.AddSingleton<FailedVerificationLog>();
+        // Stateless per request: a singleton spares each delivery a scoped resolution.
+        services.AddSingleton<WebhookDeliveryProcessor>();
 
         services.AddHealthChecks();
         return services;

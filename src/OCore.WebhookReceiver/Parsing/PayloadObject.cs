@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text.Json;
-using OCore.Api.Git;
 
 namespace OCore.WebhookReceiver.Parsing;
 
@@ -10,8 +8,6 @@ namespace OCore.WebhookReceiver.Parsing;
 /// </summary>
 internal readonly struct PayloadObject
 {
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
-
     private readonly JsonElement _element;
 
     private PayloadObject(JsonElement element, string path)
@@ -26,7 +22,7 @@ internal readonly struct PayloadObject
     public static PayloadObject Root(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object
             ? new PayloadObject(root, "")
-            : throw new PayloadException($"payload is {Describe(root.ValueKind)}, not a JSON object");
+            : throw PayloadValues.NotAnObject(root.ValueKind);
 
     public string String(string name) =>
         OptionalString(name) ?? throw Missing(name);
@@ -70,7 +66,7 @@ internal readonly struct PayloadObject
         {
             var path = $"{Child(name)}[{index++}]";
             if (item.ValueKind != JsonValueKind.Object)
-                throw new PayloadException($"payload field '{path}' is {Describe(item.ValueKind)}, not an object");
+                throw PayloadValues.WrongType(path, item.ValueKind, "an object");
             items.Add(new PayloadObject(item, path));
         }
 
@@ -78,24 +74,13 @@ internal readonly struct PayloadObject
     }
 
     /// <summary>A ref or branch name that git itself would accept (<c>refs/heads/feature/x</c>, <c>feature/x</c>).</summary>
-    public string RefName(string name)
-    {
-        var value = String(name);
-        return GitRefs.RefNameError(value) is null ? value : throw Invalid(name, "is not a valid git ref name");
-    }
+    public string RefName(string name) => PayloadValues.RefName(String(name), Child(name));
 
     /// <summary>A commit id (40 or 64 hex digits, lower-cased), or null for the all-zero id that means "no commit".</summary>
-    public string? Commit(string name)
-    {
-        var value = String(name);
-        if (value.Length is not (40 or 64) || value.AsSpan().ContainsAnyExcept(HexDigits))
-            throw Invalid(name, "is not a commit id (40 or 64 hex digits)");
-        return value.AsSpan().ContainsAnyExcept('0') ? value.ToLowerInvariant() : null;
-    }
+    public string? Commit(string name) => PayloadValues.Commit(String(name), Child(name));
 
     /// <summary>A PayloadException naming a field of this object whose value oCore does not accept.</summary>
-    public PayloadException Invalid(string name, string problem) =>
-        new($"payload field '{Child(name)}' {problem}");
+    public PayloadException Invalid(string name, string problem) => PayloadValues.Invalid(Child(name), problem);
 
     private JsonElement? Find(string name) =>
         _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
@@ -105,15 +90,5 @@ internal readonly struct PayloadObject
     private PayloadException Missing(string name) => Invalid(name, "is missing");
 
     private PayloadException WrongType(string name, JsonElement value, string expected) =>
-        Invalid(name, $"is {Describe(value.ValueKind)}, not {expected}");
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
+        PayloadValues.WrongType(Child(name), value.ValueKind, expected);
 }

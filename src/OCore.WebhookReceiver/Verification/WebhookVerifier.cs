@@ -6,6 +6,8 @@ namespace OCore.WebhookReceiver.Verification;
 /// <summary>Chooses the secrets a delivery is checked against and starts the check.</summary>
 internal sealed class WebhookVerifier(TimeProvider timeProvider)
 {
+    private readonly HmacPool _hmacs = new();
+
     // An unknown project (or one without a usable secret) is checked against this random key, so its
     // answer costs the same time as a wrong signature and nobody learns which project ids exist.
     private readonly byte[][] _standIn = [RandomNumberGenerator.GetBytes(32)];
@@ -22,7 +24,7 @@ internal sealed class WebhookVerifier(TimeProvider timeProvider)
 
         return scheme switch
         {
-            SignatureScheme.HmacSha256 => new HmacBodySignature(secrets, presented, real),
+            SignatureScheme.HmacSha256 => new HmacBodySignature(secrets, presented, real, _hmacs),
             SignatureScheme.Token => new TokenSignature(secrets, presented, real),
             _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "unknown signature scheme"),
         };
@@ -34,9 +36,13 @@ internal sealed class WebhookVerifier(TimeProvider timeProvider)
         if (project is null)
             return [];
         var now = timeProvider.GetUtcNow();
-        return project.Secrets
-            .Where(secret => secret.Value.Length > 0 && (secret.ValidUntil is null || secret.ValidUntil > now))
-            .Select(secret => secret.Value)
-            .ToArray();
+        var usable = new List<byte[]>(project.Secrets.Count);
+        foreach (var secret in project.Secrets)
+        {
+            if (secret.Value.Length > 0 && (secret.ValidUntil is null || secret.ValidUntil > now))
+                usable.Add(secret.Value);
+        }
+
+        return usable;
     }
 }

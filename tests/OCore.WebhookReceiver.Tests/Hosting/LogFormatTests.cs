@@ -36,18 +36,36 @@ public sealed class LogFormatTests
             var client = factory.CreateClient();
             var original = Console.Out;
             using var captured = new StringWriter();
-            Console.SetOut(captured);
+            // Console.SetOut keeps a writer that is synchronized already; its lock guards the reads below.
+            var console = TextWriter.Synchronized(captured);
+            Console.SetOut(console);
             try
             {
                 await WebhookRequest.GitHub("push", deliveryId).Payload("github-push.json").Sign().SendAsync(client);
+                // Lines are written from a background loop, shortly after the answer.
+                await WaitForAsync(console, captured, deliveryId);
             }
             finally
             {
                 Console.SetOut(original);
             }
 
-            return captured.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return Snapshot(console, captured).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
+    }
+
+    private static async Task WaitForAsync(TextWriter console, StringWriter captured, string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!Snapshot(console, captured).Contains(text, StringComparison.Ordinal))
+            await Task.Delay(10, timeout.Token);
+    }
+
+    // The log loop writes from another thread, holding the synchronized writer's lock.
+    private static string Snapshot(TextWriter console, StringWriter captured)
+    {
+        lock (console)
+            return captured.ToString();
     }
 
     private sealed class JsonLogFactory() : ReceiverFactory(new Dictionary<string, string?> { ["log-format"] = "json" });

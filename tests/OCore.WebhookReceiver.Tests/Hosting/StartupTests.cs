@@ -15,6 +15,10 @@ public sealed class StartupTests
     [InlineData("Webhooks:RateLimit:BurstLimit", "0", "Webhooks:RateLimit:BurstLimit must be between 1 and 100000.")]
     [InlineData("Webhooks:RateLimit:TokensPerPeriod", "-3", "Webhooks:RateLimit:TokensPerPeriod must be between 1 and 100000.")]
     [InlineData("Webhooks:RateLimit:ReplenishmentPeriod", "00:00:00", "Webhooks:RateLimit:ReplenishmentPeriod must be between 00:00:00.100 and 1.00:00:00.")]
+    [InlineData("Webhooks:FailedVerificationDelay", "00:00:06", "Webhooks:FailedVerificationDelay must be between 00:00:00 (off) and 00:00:05.")]
+    [InlineData("Webhooks:FailedVerificationDelay", "-00:00:01", "Webhooks:FailedVerificationDelay must be between 00:00:00 (off) and 00:00:05.")]
+    [InlineData("Webhooks:MaxDelayedAnswers", "0", "Webhooks:MaxDelayedAnswers must be between 1 and 100000.")]
+    [InlineData("Webhooks:FailedVerificationLogInterval", "00:00:00", "Webhooks:FailedVerificationLogInterval must be between 00:00:01 and 01:00:00.")]
     public void Invalid_setting_fails_the_startup_validation_naming_the_setting(string key, string value, string message)
     {
         using var provider = ReceiverServices(new Dictionary<string, string?> { [key] = value });

@@ -30,8 +30,13 @@ public class ReceiverFactory : WebApplicationFactory<Program>
 
     protected ReceiverFactory(Dictionary<string, string?> settings)
     {
-        // A generous limit by default, so only the rate-limit tests meet it.
-        _settings = new Dictionary<string, string?> { ["Webhooks:RateLimit:BurstLimit"] = "100000" };
+        // A generous limit by default, so only the rate-limit tests meet it; failed verifications are answered at once
+        // except in the tests of that delay, which drive it with a fake clock.
+        _settings = new Dictionary<string, string?>
+        {
+            ["Webhooks:RateLimit:BurstLimit"] = "100000",
+            ["Webhooks:FailedVerificationDelay"] = "00:00:00",
+        };
         foreach (var (key, value) in settings)
             _settings[key] = value;
 
