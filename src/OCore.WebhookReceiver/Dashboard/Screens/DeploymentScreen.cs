@@ -4,6 +4,7 @@ using OCore.Api.V1Alpha1;
 using OCore.Management;
 using OCore.Management.Deployments;
 using OCore.WebhookReceiver.Dashboard.Pages;
+using OCore.WebhookReceiver.Dashboard.Streaming;
 using OCore.WebhookReceiver.Dashboard.Views;
 
 namespace OCore.WebhookReceiver.Dashboard.Screens;
@@ -17,6 +18,10 @@ internal static class DeploymentScreen
 {
     public const string ProgressEvent = "progress";
     public const string DoneEvent = "done";
+    public const string HeartbeatEvent = "heartbeat";
+
+    // Well under the 60 s after which common proxies close a silent response.
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(20);
 
     public static void Map(RouteGroupBuilder dashboard)
     {
@@ -50,7 +55,9 @@ internal static class DeploymentScreen
         {
             // Read once before streaming, so a refusal or a missing Deployment is an ordinary error answer.
             await kubernetes.In(ns).GetRequiredAsync<Deployment>(name, context.RequestAborted);
-            return TypedResults.ServerSentEvents(EventsAsync(context, kubernetes.In(ns), name, context.RequestAborted));
+            var events = Heartbeats.Merge(EventsAsync(context, kubernetes.In(ns), name, context.RequestAborted), HeartbeatInterval,
+                new SseItem<string>("", HeartbeatEvent), context.RequestServices.GetRequiredService<TimeProvider>(), context.RequestAborted);
+            return TypedResults.ServerSentEvents(events);
         });
 
     private static async IAsyncEnumerable<SseItem<string>> EventsAsync(HttpContext context, OcoreResources resources, string name,
