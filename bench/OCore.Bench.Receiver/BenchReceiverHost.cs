@@ -44,6 +44,13 @@ internal static class BenchReceiverHost
         builder.Services.AddSingleton<IPushHandler, DuplicatePushHandler>();
 
         var app = builder.Build();
+        long answered = 0;
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Request.Path.StartsWithSegments("/api/webhooks", StringComparison.Ordinal))
+                Interlocked.Increment(ref answered);
+        });
         app.MapWebhookEndpoints();
         app.MapGet("/bench/stats", (bool? collect) =>
         {
@@ -56,7 +63,8 @@ internal static class BenchReceiverHost
                 GC.CollectionCount(0),
                 GC.CollectionCount(1),
                 GC.CollectionCount(2),
-                process.WorkingSet64));
+                process.WorkingSet64,
+                Interlocked.Read(ref answered)));
         });
         app.Run();
     }

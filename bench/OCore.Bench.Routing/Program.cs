@@ -9,14 +9,15 @@ using OCore.Bench.Routing;
 using Perfolizer.Horology;
 
 // In-process: no generated project to build, so the run stays short and independent of the repository's analyzers.
+// 15 iterations: on a shared machine, 6 let one noisy iteration move a median by 2x.
 // No forced GC between iterations: the 50,000-rule routers stay alive for the whole run, and a forced GC over them adds
 // time without telling anything about routing.
 var job = Job.Default
     .WithToolchain(InProcessEmitToolchain.Instance)
     .WithLaunchCount(1)
-    .WithWarmupCount(2)
-    .WithIterationCount(6)
-    .WithIterationTime(TimeInterval.FromMilliseconds(100))
+    .WithWarmupCount(3)
+    .WithIterationCount(15)
+    .WithIterationTime(TimeInterval.FromMilliseconds(150))
     .WithGcForce(false);
 var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
 var summaries = BenchmarkSwitcher.FromTypes([typeof(RouterBenchmarks), typeof(PerProjectBenchmarks)]).Run(args, config);
