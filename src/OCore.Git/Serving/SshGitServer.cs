@@ -126,6 +126,32 @@ public sealed partial class SshGitServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops trusting a public key (removing a deploy key at the provider): the next connection with it is refused.
+    /// The comment does not count.
+    /// </summary>
+    /// <returns>True when the key was removed, false when it was not trusted.</returns>
+    public bool RevokeKey(string publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        var match = PublicKeyLine().Match(publicKey.Trim());
+        if (!match.Success)
+            return false;
+        var keyPart = $"{match.Groups["type"].Value} {match.Groups["key"].Value}";
+        lock (_authorizedKeysLock)
+        {
+            var lines = File.ReadAllLines(AuthorizedKeysPath);
+            var kept = lines.Where(line => !IsLineOf(line, keyPart)).ToArray();
+            if (kept.Length == lines.Length)
+                return false;
+            // Replaced in one rename, so sshd never reads a half-written file.
+            var next = AuthorizedKeysPath + ".next";
+            File.WriteAllLines(next, kept);
+            File.Move(next, AuthorizedKeysPath, overwrite: true);
+            return true;
+        }
+    }
+
     /// <summary>Whether the key (type and base64 part; the comment does not count) is trusted.</summary>
     public bool IsAuthorized(string publicKey)
     {
@@ -261,8 +287,9 @@ public sealed partial class SshGitServer : IAsyncDisposable
 
         """;
 
-    private bool IsAuthorizedUnlocked(string keyPart) =>
-        File.ReadLines(AuthorizedKeysPath).Any(line => line.StartsWith(keyPart + " ", StringComparison.Ordinal) || line == keyPart);
+    private bool IsAuthorizedUnlocked(string keyPart) => File.ReadLines(AuthorizedKeysPath).Any(line => IsLineOf(line, keyPart));
+
+    private static bool IsLineOf(string line, string keyPart) => line.StartsWith(keyPart + " ", StringComparison.Ordinal) || line == keyPart;
 
     private void Remember(string? line)
     {

@@ -56,6 +56,24 @@ public sealed class SshGitServerTests(SshServerFixture server) : IDisposable
     }
 
     [Fact]
+    public async Task A_revoked_key_is_refused_and_other_keys_stay_trusted()
+    {
+        var revoked = NewKey("revoked");
+        var kept = File.ReadAllText(NewKey("kept") + ".pub");
+        server.Server.AuthorizeKey(File.ReadAllText(revoked + ".pub"));
+        server.Server.AuthorizeKey(kept);
+
+        Assert.True(server.Server.RevokeKey(File.ReadAllText(revoked + ".pub").Trim() + " another comment"));
+        Assert.False(server.Server.RevokeKey(File.ReadAllText(revoked + ".pub")));
+
+        Assert.False(server.Server.IsAuthorized(File.ReadAllText(revoked + ".pub")));
+        Assert.True(server.Server.IsAuthorized(kept));
+        var (exitCode, error) = await SshAsync("git-upload-pack '/acme/odoo.git'", revoked);
+        Assert.Equal(255, exitCode);
+        Assert.Contains("Permission denied", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Repository_paths_stay_below_the_root()
     {
         Assert.Equal(Path.Combine(server.Server.RepositoriesRoot, "acme", "odoo.git"), server.Server.PathOf("acme/odoo.git"));
@@ -69,9 +87,9 @@ public sealed class SshGitServerTests(SshServerFixture server) : IDisposable
     public void Dispose() => Directory.Delete(_keys, recursive: true);
 
     /// <summary>Runs ssh with the trusted key, the way git would, and a command of the test's choosing.</summary>
-    private async Task<(int ExitCode, string Error)> SshAsync(string command)
+    private async Task<(int ExitCode, string Error)> SshAsync(string command, string? identity = null)
     {
-        var key = Path.Combine(_keys, "identity");
+        var key = identity ?? Path.Combine(_keys, "identity");
         if (!File.Exists(key))
             File.WriteAllText(key, server.AcceptedPrivateKey);
         if (!OperatingSystem.IsWindows())
