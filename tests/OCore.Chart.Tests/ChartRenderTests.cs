@@ -30,6 +30,8 @@ public sealed class ChartRenderTests : IDisposable
         Assert.Equal("ocore-operator", Rendered.Env(operatorDeployment, "Operator__LeaderElection__LeaseName"));
         Assert.Equal(PublicUrl, Rendered.Env(operatorDeployment, "Operator__PublicReceiverUrl"));
         Assert.Null(Rendered.Env(operatorDeployment, "Operator__GitHubApp__SecretName"));
+        // The operator's /tmp holds the commit cache: bounded, so the kubelet evicts before the node's disk fills.
+        Assert.Equal("2Gi", (string?)operatorDeployment["spec"]!["template"]!["spec"]!["volumes"]![0]!["emptyDir"]!["sizeLimit"]);
         var receiverDeployment = chart.Get("Deployment", "ocore-receiver");
         Assert.Equal(2L, (long)receiverDeployment["spec"]!["replicas"]!);
         Assert.Equal(1L, (long)chart.Get("PodDisruptionBudget", "ocore-receiver")["spec"]!["minAvailable"]!);
@@ -112,6 +114,7 @@ public sealed class ChartRenderTests : IDisposable
     [InlineData("publicUrl=", "/publicUrl")]
     [InlineData("publicUrl=ftp://ocore.example.com", "/publicUrl")]
     [InlineData("operator.replicas=two", "/operator/replicas")]
+    [InlineData("operator.tmpSizeLimit=lots", "/operator/tmpSizeLimit")]
     [InlineData("receiver.service.port=0", "/receiver/service/port")]
     [InlineData("receiver.ingress.enabled=yes", "/receiver/ingress/enabled")]
     [InlineData("metrics.serviceMonitor.interval=often", "/metrics/serviceMonitor/interval")]
