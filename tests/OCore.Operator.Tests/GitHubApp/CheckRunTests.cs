@@ -27,15 +27,22 @@ public sealed class CheckRunTests : IAsyncLifetime
         var failed = await _app.Resources.UntilAsync<Deployment>("deployments", deployment.Metadata.Name,
             d => d.Status?.Phase == DeploymentPhase.Failed && d.Status.CheckRunId is not null, "the deployment fails and keeps its check run id", TimeSpan.FromSeconds(60));
 
+        // Created once (in progress, or already completed when Prepare failed before the first report), then updated:
+        // the creation names the run, the last write says how it ended.
         var checkRun = await Eventually.Until(() => Task.FromResult(_app.GitHub.Writes.LastOrDefault(r => r.Path.EndsWith("/check-runs", StringComparison.Ordinal))),
             r => r is not null, "a check run is created");
         Assert.Equal("/repos/acme-corp/odoo-erp/check-runs", checkRun!.Path);
         var body = checkRun.Json;
         Assert.Equal("oCore / production", body["name"]!.GetValue<string>());
         Assert.Equal(Commit, body["head_sha"]!.GetValue<string>());
-        Assert.Equal(("completed", "failure"), (body["status"]!.GetValue<string>(), body["conclusion"]!.GetValue<string>()));
         Assert.Equal(deployment.Metadata.Name, body["external_id"]!.GetValue<string>());
-        Assert.Contains("| Prepare | Failed |", body["output"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(_app.GitHub.Writes, r => r.Path.EndsWith("/check-runs", StringComparison.Ordinal));
+        var last = await Eventually.Until(() => Task.FromResult(_app.GitHub.Writes.Last(r => r.Path.StartsWith("/repos/acme-corp/odoo-erp/check-runs", StringComparison.Ordinal))),
+            r => r.Json["status"]?.GetValue<string>() == "completed", "the check run is completed");
+        Assert.Equal("failure", last.Json["conclusion"]!.GetValue<string>());
+        Assert.Contains("| Prepare | Failed |", last.Json["output"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        if (!ReferenceEquals(last, checkRun))
+            Assert.Equal($"/repos/acme-corp/odoo-erp/check-runs/{failed.Status!.CheckRunId}", last.Path);
         Assert.True(failed.Status!.CheckRunId > 0);
     }
 }
