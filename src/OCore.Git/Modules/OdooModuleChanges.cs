@@ -28,8 +28,8 @@ public sealed record OdooModuleChanges
     public required IReadOnlyDictionary<string, string> Reasons { get; init; }
 
     /// <summary>
-    /// Compares two commits of a local repository (for example one made by
-    /// <see cref="Remote.RemoteRepository.CloneAtCommitAsync"/> with its base commit).
+    /// Compares two commits of a local repository (for example the commit cache's copy, filled by
+    /// <see cref="Remote.RemoteRepository.FetchBranchTipAsync"/> with its base commit).
     /// </summary>
     /// <param name="repositoryPath">A local repository (working tree or bare) holding both commits.</param>
     /// <param name="previousCommit">The commit deployed now, or null on a first deployment.</param>

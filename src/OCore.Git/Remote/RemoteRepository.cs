@@ -49,89 +49,6 @@ public sealed class RemoteRepository
     }
 
     /// <summary>
-    /// Fetches exactly <paramref name="commit"/> into the new repository <paramref name="targetDirectory"/> and checks
-    /// it out (detached). Only that commit is fetched when the server allows it (shallow); otherwise all branches and
-    /// tags are fetched. On failure the target directory is removed.
-    /// </summary>
-    /// <param name="url">The repository; reached over SSH whatever form it was given in.</param>
-    /// <param name="credentials">The project's deploy key and known_hosts.</param>
-    /// <param name="commit">The full commit id to check out.</param>
-    /// <param name="targetDirectory">A directory that does not exist yet or is empty.</param>
-    /// <param name="baseCommit">
-    /// Optionally the commit deployed before, fetched as well so <see cref="Modules.OdooModuleChanges"/> can compare
-    /// the two; skipped silently when the server no longer has it (after a force push).
-    /// </param>
-    /// <param name="cancellationToken">Cancels the call and kills git and ssh.</param>
-    /// <exception cref="GitAccessException">
-    /// The repository could not be read, or it has no such commit (<see cref="GitAccessErrorKind.Other"/>).
-    /// </exception>
-    public async Task CloneAtCommitAsync(
-        RepositoryUrl url,
-        DeployKeyCredentials credentials,
-        string commit,
-        string targetDirectory,
-        string? baseCommit = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        ArgumentNullException.ThrowIfNull(credentials);
-        RequireCommitId(commit, nameof(commit));
-        if (baseCommit is not null)
-            RequireCommitId(baseCommit, nameof(baseCommit));
-        var target = PrepareEmptyDirectory(targetDirectory);
-        try
-        {
-            await WithGitAsync(url, credentials, "fetch", cancellationToken, async git =>
-            {
-                await FetchAsync(git, url, target, commit, baseCommit).ConfigureAwait(false);
-                await git.RunAsync("checkout", target, "checkout", "--quiet", "--detach", commit).ConfigureAwait(false);
-                return true;
-            }).ConfigureAwait(false);
-        }
-        catch
-        {
-            // A half-fetched checkout must never reach the build step.
-            Directory.Delete(target, recursive: true);
-            throw;
-        }
-    }
-
-    private static async Task FetchAsync(GitCommand git, RepositoryUrl url, string target, string commit, string? baseCommit)
-    {
-        var sshUrl = url.ToSshUrl();
-        await git.RunAsync("init", target, "init", "--quiet").ConfigureAwait(false);
-        var shallow = await git.TryRunAsync(target, "fetch", "--quiet", "--no-tags", "--depth=1", sshUrl, commit).ConfigureAwait(false);
-        if (shallow.Succeeded)
-        {
-            if (baseCommit is not null
-                && !(await git.TryRunAsync(target, "fetch", "--quiet", "--no-tags", "--depth=1", sshUrl, baseCommit).ConfigureAwait(false)).Succeeded)
-            {
-                // The deployed commit is no branch tip, so a plain server will not send it by id: fetch the branches,
-                // whose history holds it unless a force push removed it.
-                await git.TryRunAsync(target, "fetch", "--quiet", "--no-tags", "--unshallow", sshUrl, "+refs/heads/*:refs/remotes/origin/*").ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        var error = git.ErrorOf("fetch", shallow);
-        if (error.Kind != GitAccessErrorKind.Other)
-            throw error;
-
-        // Plain git servers refuse to send a commit by id ("unadvertised object") unless
-        // uploadpack.allowReachableSHA1InWant is set: fetch every branch and tag, then look for the commit.
-        await git.RunAsync("fetch", target, "fetch", "--quiet", sshUrl, "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*")
-            .ConfigureAwait(false);
-        var found = await git.TryRunAsync(target, "cat-file", "-e", commit + "^{commit}").ConfigureAwait(false);
-        if (!found.Succeeded)
-        {
-            throw new GitAccessException(GitAccessErrorKind.Other,
-                $"Commit {commit} is not on any branch or tag of {url.FullName}: it may have been removed by a force push; " +
-                "push it again or deploy a newer commit.");
-        }
-    }
-
-    /// <summary>
     /// Fetches the current tip of <paramref name="branch"/> into the local bare repository
     /// <paramref name="repositoryDirectory"/> (created when missing), and <paramref name="baseCommit"/> unless the
     /// repository already has it. One fetch of the branch both proves where it points and brings its commit, so a
@@ -340,15 +257,5 @@ public sealed class RemoteRepository
         ArgumentNullException.ThrowIfNull(commit, parameterName);
         if (commit.Length is not (40 or 64) || !commit.All(char.IsAsciiHexDigitLower))
             throw new ArgumentException($"'{commit}' is not a full lower-case commit id", parameterName);
-    }
-
-    private static string PrepareEmptyDirectory(string targetDirectory)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(targetDirectory);
-        var target = Path.GetFullPath(targetDirectory);
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
-            throw new ArgumentException($"'{target}' must not exist yet or be empty", nameof(targetDirectory));
-        Directory.CreateDirectory(target);
-        return target;
     }
 }

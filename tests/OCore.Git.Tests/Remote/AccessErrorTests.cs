@@ -82,19 +82,6 @@ public sealed class AccessErrorTests(SshServerFixture server)
         Assert.Equal(GitAccessErrorKind.Unreachable, error.Kind);
     }
 
-    [Fact]
-    public async Task A_rejected_key_fails_a_clone_too_and_leaves_no_directory()
-    {
-        var url = server.UrlFor(server.CreateBareRepository());
-        var target = Path.Combine(server.Root, "clones", Guid.NewGuid().ToString("N"));
-
-        var error = await Assert.ThrowsAsync<GitAccessException>(() =>
-            new RemoteRepository().CloneAtCommitAsync(url, server.RejectedKey, new string('a', 40), target));
-
-        Assert.Equal(GitAccessErrorKind.KeyRejected, error.Kind);
-        Assert.False(Directory.Exists(target));
-    }
-
     private void AssertNoKeyMaterial(GitAccessException error)
     {
         foreach (var line in server.AcceptedPrivateKey.Split('\n').Concat(KeyLines(server.RejectedKey)))
