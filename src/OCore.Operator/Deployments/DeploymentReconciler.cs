@@ -168,7 +168,8 @@ public sealed class DeploymentReconciler(
         {
             // Crons and -u must not run at once (odoo/odoo#13958): the cron workload waits at zero.
             await workloads.ScaleAsync(ns, WorkloadNames.Cron(environment), 0, cancellationToken);
-            await workloads.CreateIfMissingAsync(ModuleUpdateJobBuilder.Build(environment, deployment, status.Image!, modules.Update, modules.Install), cancellationToken);
+            await workloads.CreateIfMissingAsync(ModuleUpdateJobBuilder.Build(environment, deployment, status.Image!, modules.Update, modules.Install,
+                options.Value.BackupsKept), cancellationToken);
             PipelineSteps.Start(step, Now(), Describe(modules), name);
             return ReconcileResult.Done;
         }

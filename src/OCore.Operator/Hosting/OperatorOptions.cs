@@ -40,6 +40,13 @@ public sealed class OperatorOptions
     [Range(1, 1000, ErrorMessage = "Operator:DeploymentHistoryLimit must be between 1 and 1000")]
     public int DeploymentHistoryLimit { get; set; } = 10;
 
+    /// <summary>
+    /// Database dumps kept per database, taken before every module update on the environment's filestore volume
+    /// (<c>backups/</c>); 0 takes none.
+    /// </summary>
+    [Range(0, 100, ErrorMessage = "Operator:BackupsKept must be between 0 (no backup before module updates) and 100")]
+    public int BackupsKept { get; set; } = 3;
+
     /// <summary>Time allowed for one git operation (listing branches, fetching a commit).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00", ErrorMessage = "Operator:GitTimeout must be between 1 second and 30 minutes")]
     public TimeSpan GitTimeout { get; set; } = TimeSpan.FromMinutes(2);

@@ -12,19 +12,33 @@ public static partial class ModuleUpdateJobBuilder
 
     /// <summary>
     /// The Job running <c>odoo -d db --no-http --stop-after-init -u update -i install</c> on <paramref name="image"/>, the image
-    /// just built (<c>repository:commit@digest</c>, <c>repository@digest</c> or <c>repository:commit</c>).
+    /// just built (<c>repository:commit@digest</c>, <c>repository@digest</c> or <c>repository:commit</c>). When modules
+    /// are updated and <paramref name="backupsKept"/> is above zero, the database is dumped first (<see cref="DatabaseBackup"/>):
+    /// a dump that fails fails the Job, and the update does not run.
     /// </summary>
     /// <exception cref="ArgumentException">Both lists are empty (the caller skips the step), or a name is not a module name.</exception>
-    public static V1Job Build(Environment environment, Deployment deployment, string image, IReadOnlyList<string> update, IReadOnlyList<string> install)
+    public static V1Job Build(Environment environment, Deployment deployment, string image, IReadOnlyList<string> update, IReadOnlyList<string> install,
+        int backupsKept = 0)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(deployment);
         ArgumentException.ThrowIfNullOrEmpty(image);
-        var args = OdooPods.OdooArgs("-d", OdooSettings.DatabaseName(environment), "--no-http", "--stop-after-init");
+        ArgumentOutOfRangeException.ThrowIfNegative(backupsKept);
+        var database = OdooSettings.DatabaseName(environment);
+        var args = OdooPods.OdooArgs("-d", database, "--no-http", "--stop-after-init");
         args.AddRange(ModuleOption("-u", update, nameof(update)));
         args.AddRange(ModuleOption("-i", install, nameof(install)));
         if (update.Count == 0 && install.Count == 0)
             throw new ArgumentException("no module to update or install; skip the step instead", nameof(update));
+
+        var container = OdooPods.Container(environment, ContainerName, image, args);
+        // Installing new modules only adds to the database; updating changes what is there, so that is backed up.
+        if (update.Count > 0 && backupsKept > 0)
+        {
+            container.Command = ["/bin/sh", "-c", DatabaseBackup.Script, ContainerName];
+            container.Args = [database, backupsKept.ToString(System.Globalization.CultureInfo.InvariantCulture), ShortCommit(deployment.Spec.Commit), .. args];
+            container.Env.Add(new V1EnvVar { Name = "BACKUP_DIR", Value = DatabaseBackup.Directory });
+        }
 
         return new V1Job
         {
@@ -40,11 +54,13 @@ public static partial class ModuleUpdateJobBuilder
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = new V1ObjectMeta { Labels = WorkloadLabels.ForPipeline(environment, deployment, WorkloadLabels.UpdateComponent) },
-                    Spec = OdooPods.Spec(environment, OdooPods.Container(environment, ContainerName, image, args), "Never"),
+                    Spec = OdooPods.Spec(environment, container, "Never"),
                 },
             },
         };
     }
+
+    private static string ShortCommit(string commit) => commit.Length > 12 ? commit[..12] : commit;
 
     /// <summary>The option and its comma-separated list, or nothing for an empty list.</summary>
     private static string[] ModuleOption(string option, IReadOnlyList<string> modules, string parameter)

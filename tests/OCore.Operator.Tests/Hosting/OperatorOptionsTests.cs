@@ -20,6 +20,14 @@ public sealed class OperatorOptionsTests
     }
 
     [Fact]
+    public async Task A_negative_backup_count_stops_start_up_naming_the_setting()
+    {
+        using var host = Build(new Dictionary<string, string?> { ["Operator:PublicReceiverUrl"] = "https://ocore.example.com", ["Operator:BackupsKept"] = "-1" });
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("Operator:BackupsKept must be between 0 (no backup before module updates) and 100", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_kubeconfig_file_is_named()
     {
         using var host = Build(new Dictionary<string, string?>

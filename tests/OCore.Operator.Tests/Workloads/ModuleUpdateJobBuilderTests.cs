@@ -27,6 +27,28 @@ public sealed class ModuleUpdateJobBuilderTests
     }
 
     [Fact]
+    public void An_update_backs_the_database_up_first_and_then_runs_the_same_odoo_command()
+    {
+        var plain = Container(ModuleUpdateJobBuilder.Build(WorkloadFixtures.Environment(), WorkloadFixtures.Deployment(), Image, ["sale"], []));
+        var container = Container(ModuleUpdateJobBuilder.Build(WorkloadFixtures.Environment(), WorkloadFixtures.Deployment(), Image, ["sale"], [], backupsKept: 3));
+
+        Assert.Equal(["/bin/sh", "-c", DatabaseBackup.Script, "update-modules"], container.Command);
+        Assert.Equal(["production", "3", "0123456789ab", .. plain.Args], container.Args);
+        Assert.Equal("/var/lib/odoo/backups", container.Env.Single(e => e.Name == "BACKUP_DIR").Value);
+    }
+
+    [Theory]
+    [InlineData(3, new string[0], new[] { "new_module" })] // installing only adds to the database
+    [InlineData(0, new[] { "sale" }, new string[0])] // Operator:BackupsKept 0 turns backups off
+    public void Without_an_update_or_with_backups_off_there_is_no_backup(int backupsKept, string[] update, string[] install)
+    {
+        var container = Container(ModuleUpdateJobBuilder.Build(WorkloadFixtures.Environment(), WorkloadFixtures.Deployment(), Image, update, install, backupsKept));
+
+        Assert.Null(container.Command);
+        Assert.DoesNotContain(container.Env, e => e.Name == "BACKUP_DIR");
+    }
+
+    [Fact]
     public void Without_modules_there_is_no_job() =>
         Assert.Throws<ArgumentException>(() => ModuleUpdateJobBuilder.Build(WorkloadFixtures.Environment(), WorkloadFixtures.Deployment(), Image, [], []));
 
