@@ -24,66 +24,36 @@ public sealed class WorkloadWriter(IKubernetes kubernetes)
         await IgnoreConflict(() => kubernetes.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(claim, claim.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
     }
 
-    public async Task ApplyAsync(V1ConfigMap configMap, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(configMap);
-        var ns = configMap.Metadata.NamespaceProperty;
-        var existing = await ReadAsync(() => kubernetes.CoreV1.ReadNamespacedConfigMapAsync(configMap.Metadata.Name, ns, cancellationToken: cancellationToken));
-        if (existing is null)
-        {
-            await kubernetes.CoreV1.CreateNamespacedConfigMapAsync(configMap, ns, cancellationToken: cancellationToken);
-            return;
-        }
+    public Task<V1ConfigMap> ApplyAsync(V1ConfigMap configMap, CancellationToken cancellationToken) =>
+        CreateOrReplaceAsync(configMap,
+            (name, ns) => kubernetes.CoreV1.ReadNamespacedConfigMapAsync(name, ns, cancellationToken: cancellationToken),
+            (obj, ns) => kubernetes.CoreV1.CreateNamespacedConfigMapAsync(obj, ns, cancellationToken: cancellationToken),
+            (obj, name, ns) => kubernetes.CoreV1.ReplaceNamespacedConfigMapAsync(obj, name, ns, cancellationToken: cancellationToken));
 
-        configMap.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
-        await kubernetes.CoreV1.ReplaceNamespacedConfigMapAsync(configMap, configMap.Metadata.Name, ns, cancellationToken: cancellationToken);
-    }
+    public Task<V1Service> ApplyAsync(V1Service service, CancellationToken cancellationToken) =>
+        CreateOrReplaceAsync(service,
+            (name, ns) => kubernetes.CoreV1.ReadNamespacedServiceAsync(name, ns, cancellationToken: cancellationToken),
+            (obj, ns) => kubernetes.CoreV1.CreateNamespacedServiceAsync(obj, ns, cancellationToken: cancellationToken),
+            (obj, name, ns) => kubernetes.CoreV1.ReplaceNamespacedServiceAsync(obj, name, ns, cancellationToken: cancellationToken),
+            (existing, desired) =>
+            {
+                // The cluster IP is allocated once and immutable: keep it.
+                desired.Spec.ClusterIP = existing.Spec.ClusterIP;
+                desired.Spec.ClusterIPs = existing.Spec.ClusterIPs;
+            });
 
-    public async Task ApplyAsync(V1Service service, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(service);
-        var ns = service.Metadata.NamespaceProperty;
-        var existing = await ReadAsync(() => kubernetes.CoreV1.ReadNamespacedServiceAsync(service.Metadata.Name, ns, cancellationToken: cancellationToken));
-        if (existing is null)
-        {
-            await kubernetes.CoreV1.CreateNamespacedServiceAsync(service, ns, cancellationToken: cancellationToken);
-            return;
-        }
-
-        // The cluster IP is allocated once and immutable: keep it.
-        service.Spec.ClusterIP = existing.Spec.ClusterIP;
-        service.Spec.ClusterIPs = existing.Spec.ClusterIPs;
-        service.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
-        await kubernetes.CoreV1.ReplaceNamespacedServiceAsync(service, service.Metadata.Name, ns, cancellationToken: cancellationToken);
-    }
-
-    public async Task ApplyAsync(V1Ingress ingress, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(ingress);
-        var ns = ingress.Metadata.NamespaceProperty;
-        var existing = await ReadAsync(() => kubernetes.NetworkingV1.ReadNamespacedIngressAsync(ingress.Metadata.Name, ns, cancellationToken: cancellationToken));
-        if (existing is null)
-        {
-            await kubernetes.NetworkingV1.CreateNamespacedIngressAsync(ingress, ns, cancellationToken: cancellationToken);
-            return;
-        }
-
-        ingress.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
-        await kubernetes.NetworkingV1.ReplaceNamespacedIngressAsync(ingress, ingress.Metadata.Name, ns, cancellationToken: cancellationToken);
-    }
+    public Task<V1Ingress> ApplyAsync(V1Ingress ingress, CancellationToken cancellationToken) =>
+        CreateOrReplaceAsync(ingress,
+            (name, ns) => kubernetes.NetworkingV1.ReadNamespacedIngressAsync(name, ns, cancellationToken: cancellationToken),
+            (obj, ns) => kubernetes.NetworkingV1.CreateNamespacedIngressAsync(obj, ns, cancellationToken: cancellationToken),
+            (obj, name, ns) => kubernetes.NetworkingV1.ReplaceNamespacedIngressAsync(obj, name, ns, cancellationToken: cancellationToken));
 
     /// <summary>Creates the workload, or replaces its spec (a new image starts a rollout); returns the stored object.</summary>
-    public async Task<V1Deployment> ApplyAsync(V1Deployment deployment, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(deployment);
-        var ns = deployment.Metadata.NamespaceProperty;
-        var existing = await ReadAsync(() => kubernetes.AppsV1.ReadNamespacedDeploymentAsync(deployment.Metadata.Name, ns, cancellationToken: cancellationToken));
-        if (existing is null)
-            return await kubernetes.AppsV1.CreateNamespacedDeploymentAsync(deployment, ns, cancellationToken: cancellationToken);
-
-        deployment.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
-        return await kubernetes.AppsV1.ReplaceNamespacedDeploymentAsync(deployment, deployment.Metadata.Name, ns, cancellationToken: cancellationToken);
-    }
+    public Task<V1Deployment> ApplyAsync(V1Deployment deployment, CancellationToken cancellationToken) =>
+        CreateOrReplaceAsync(deployment,
+            (name, ns) => kubernetes.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: cancellationToken),
+            (obj, ns) => kubernetes.AppsV1.CreateNamespacedDeploymentAsync(obj, ns, cancellationToken: cancellationToken),
+            (obj, name, ns) => kubernetes.AppsV1.ReplaceNamespacedDeploymentAsync(obj, name, ns, cancellationToken: cancellationToken));
 
     /// <summary>Sets a workload's replicas (the cron workload is scaled to zero during a module update); missing workloads are skipped.</summary>
     public async Task ScaleAsync(string @namespace, string name, int replicas, CancellationToken cancellationToken)
@@ -110,6 +80,26 @@ public sealed class WorkloadWriter(IKubernetes kubernetes)
         {
             // Already gone.
         }
+    }
+
+    /// <summary>
+    /// Creates <paramref name="desired"/>, or replaces what is stored under its name with it (at the stored
+    /// resourceVersion, so a concurrent write is a conflict, not a lost update); <paramref name="keep"/> copies what the
+    /// server owns from the stored object first. Returns the stored object.
+    /// </summary>
+    private static async Task<T> CreateOrReplaceAsync<T>(T desired, Func<string, string, Task<T>> read, Func<T, string, Task<T>> create,
+        Func<T, string, string, Task<T>> replace, Action<T, T>? keep = null)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        var (name, ns) = (desired.Metadata.Name, desired.Metadata.NamespaceProperty);
+        var existing = await ReadAsync(() => read(name, ns));
+        if (existing is null)
+            return await create(desired, ns);
+
+        keep?.Invoke(existing, desired);
+        desired.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
+        return await replace(desired, name, ns);
     }
 
     private static async Task<T?> ReadAsync<T>(Func<Task<T>> read)
