@@ -137,14 +137,7 @@ public sealed class RbacSufficiencyTests : IAsyncLifetime
     public async Task Without_its_secrets_rule_the_operator_cannot_connect_a_project()
     {
         await ChartRbac.ApplyAsync(_tools, yaml => ChartRbac.WithoutRule(yaml, OperatorSecretsRule));
-        await _cluster.CreateFromYamlAsync("""
-            apiVersion: ocore.io/v1alpha1
-            kind: Project
-            metadata: { name: erp }
-            spec:
-              repository: { url: "git@github.com:acme/erp.git" }
-              odoo: { version: "18.0" }
-            """, _org);
+        await _cluster.CreateFromYamlAsync(ProjectYaml.MainToProduction("git@github.com:acme/erp.git", "erp"), _org);
 
         using var operatorHost = await ServiceHosts.StartOperatorAsync(ChartRbac.KubeconfigFor(_cluster, _tools, "ocore-operator"), _errors);
         try

@@ -95,14 +95,14 @@ public sealed class ConnectionSharingTests(SshServerFixture server) : IDisposabl
         var socket = Path.Combine(directory, SshConnectionPool.KeyOf(url, server.AcceptedKey));
 
         await Eventually.Until(() => shortLived.Count == 0 && !File.Exists(socket), "the idle master is closed", TimeSpan.FromSeconds(10));
-        Assert.Empty(ProcessesMentioning(directory));
+        Assert.Empty(RunningProcesses.Mentioning(directory));
 
         await git.ListHeadsAsync(url, server.AcceptedKey);
         Assert.Equal(1, shortLived.Count);
         shortLived.Dispose();
 
         Assert.False(Directory.Exists(directory));
-        Assert.Empty(ProcessesMentioning(directory));
+        Assert.Empty(RunningProcesses.Mentioning(directory));
     }
 
     [Fact]
@@ -143,26 +143,5 @@ public sealed class ConnectionSharingTests(SshServerFixture server) : IDisposabl
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static List<int> ProcessesMentioning(string marker)
-    {
-        var found = new List<int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == Environment.ProcessId)
-                continue;
-            try
-            {
-                if (File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(marker, StringComparison.Ordinal))
-                    found.Add(pid);
-            }
-            catch (IOException)
-            {
-                // The process ended while we looked.
-            }
-        }
-
-        return found;
     }
 }

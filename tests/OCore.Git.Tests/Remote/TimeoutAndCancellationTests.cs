@@ -41,7 +41,7 @@ public sealed class TimeoutAndCancellationTests(SshServerFixture server) : IDisp
         Assert.Equal(GitAccessErrorKind.Unreachable, error.Kind);
         Assert.Contains("did not finish within 2 s", error.Message, StringComparison.Ordinal);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
-        Assert.Empty(ProcessesMentioning(marker));
+        Assert.Empty(RunningProcesses.Mentioning(marker));
         await banner;
     }
 
@@ -58,7 +58,7 @@ public sealed class TimeoutAndCancellationTests(SshServerFixture server) : IDisp
             new RemoteRepository(TimeSpan.FromSeconds(60)).ListHeadsAsync(url, server.AcceptedKey, cancellation.Token));
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
-        Assert.Empty(ProcessesMentioning(marker));
+        Assert.Empty(RunningProcesses.Mentioning(marker));
     }
 
     public void Dispose() => silent.Dispose();
@@ -85,26 +85,5 @@ public sealed class TimeoutAndCancellationTests(SshServerFixture server) : IDisp
             read = await stream.ReadAsync(buffer);
         }
         while (read > 0);
-    }
-
-    private static List<int> ProcessesMentioning(string marker)
-    {
-        var found = new List<int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == Environment.ProcessId)
-                continue;
-            try
-            {
-                if (File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(marker, StringComparison.Ordinal))
-                    found.Add(pid);
-            }
-            catch (IOException)
-            {
-                // The process ended while we looked.
-            }
-        }
-
-        return found;
     }
 }

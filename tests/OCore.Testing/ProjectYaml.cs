@@ -1,13 +1,13 @@
-namespace OCore.WebhookReceiver.Tests.Support;
+namespace OCore.Testing;
 
-/// <summary>The resources the receiver tests start from, as a person would apply them.</summary>
+/// <summary>The resources tests start from, as a person would apply them.</summary>
 public static class ProjectYaml
 {
-    /// <summary>Project odoo-custom on <paramref name="repositoryUrl"/>, Environment production, and main mapped to it.</summary>
-    public static string MainToProduction(string repositoryUrl) => $$"""
+    /// <summary>Project <paramref name="project"/> on <paramref name="repositoryUrl"/>, Environment production, and main mapped to it.</summary>
+    public static string MainToProduction(string repositoryUrl, string project = "odoo-custom") => $$"""
         apiVersion: ocore.io/v1alpha1
         kind: Project
-        metadata: { name: odoo-custom }
+        metadata: { name: {{project}} }
         spec:
           repository: { url: "{{repositoryUrl}}" }
           odoo: { version: "18.0" }
@@ -16,7 +16,7 @@ public static class ProjectYaml
         kind: Environment
         metadata: { name: production }
         spec:
-          projectRef: { name: odoo-custom }
+          projectRef: { name: {{project}} }
           image: { repository: registry.acme.example/odoo }
           odoo: { database: { secretRef: { name: db } } }
         ---
@@ -24,7 +24,7 @@ public static class ProjectYaml
         kind: BranchMapping
         metadata: { name: main }
         spec:
-          projectRef: { name: odoo-custom }
+          projectRef: { name: {{project}} }
           branch: main
           environmentRef: { name: production }
         """;
