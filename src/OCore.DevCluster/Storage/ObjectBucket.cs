@@ -14,8 +14,6 @@ internal sealed class ObjectBucket
     private readonly Dictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);
 
-    public int Count => _objects.Count;
-
     public IEnumerable<JsonObject> Values => _keys.Select(k => _objects[k]);
 
     public bool TryGetValue(string key, out JsonObject value) => _objects.TryGetValue(key, out value!);

@@ -66,15 +66,10 @@ public sealed class RemoteRepository
         string? baseCommit = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        ArgumentNullException.ThrowIfNull(credentials);
         // The branch goes into a refspec: anything git would not accept as a branch name could change its meaning.
         if (GitRefs.BranchNameError(branch) is { } invalid)
             throw new ArgumentException($"'{branch}' is not a branch name: {invalid}", nameof(branch));
-        if (baseCommit is not null)
-            RequireCommitId(baseCommit, nameof(baseCommit));
-        ArgumentException.ThrowIfNullOrWhiteSpace(repositoryDirectory);
-        var target = Path.GetFullPath(repositoryDirectory);
+        var target = LocalRepositoryPath(url, credentials, repositoryDirectory, baseCommit);
         return WithGitAsync(url, credentials, "fetch", cancellationToken, async git =>
         {
             await InitBareAsync(git, target).ConfigureAwait(false);
@@ -110,13 +105,8 @@ public sealed class RemoteRepository
         string? baseCommit = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        ArgumentNullException.ThrowIfNull(credentials);
         RequireCommitId(commit, nameof(commit));
-        if (baseCommit is not null)
-            RequireCommitId(baseCommit, nameof(baseCommit));
-        ArgumentException.ThrowIfNullOrWhiteSpace(repositoryDirectory);
-        var target = Path.GetFullPath(repositoryDirectory);
+        var target = LocalRepositoryPath(url, credentials, repositoryDirectory, baseCommit);
         return WithGitAsync(url, credentials, "fetch", cancellationToken, async git =>
         {
             await InitBareAsync(git, target).ConfigureAwait(false);
@@ -146,6 +136,17 @@ public sealed class RemoteRepository
                 await FetchBaseAsync(git, url, target, baseCommit).ConfigureAwait(false);
             return true;
         });
+    }
+
+    /// <summary>The checks both fetches into a local repository make; returns that repository's full path.</summary>
+    private static string LocalRepositoryPath(RepositoryUrl url, DeployKeyCredentials credentials, string repositoryDirectory, string? baseCommit)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (baseCommit is not null)
+            RequireCommitId(baseCommit, nameof(baseCommit));
+        ArgumentException.ThrowIfNullOrWhiteSpace(repositoryDirectory);
+        return Path.GetFullPath(repositoryDirectory);
     }
 
     /// <summary>The deployed commit, when the repository lacks it; skipped silently when the server lost it (a force push).</summary>

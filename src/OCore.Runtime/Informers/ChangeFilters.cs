@@ -25,5 +25,5 @@ public static class ChangeFilters
     public static bool Existence<T>(InformerEvent<T> change) => change.Type != InformerEventType.Updated;
 
     private static bool SameEntries(IDictionary<string, string>? a, IDictionary<string, string>? b) =>
-        (a?.Count ?? 0) == (b?.Count ?? 0) && (a ?? new Dictionary<string, string>()).All(e => b is not null && b.TryGetValue(e.Key, out var v) && v == e.Value);
+        (a?.Count ?? 0) == (b?.Count ?? 0) && (a is null || a.All(e => b!.TryGetValue(e.Key, out var v) && v == e.Value));
 }
